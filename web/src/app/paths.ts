@@ -1,0 +1,6 @@
+export const paths = {
+  home: '/',
+  login: '/login',
+  register: '/register',
+  business: '/business',
+} as const;

@@ -1,0 +1,57 @@
+import { Box, Button, Group, Stack, type BoxProps } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink, useMatch } from 'react-router';
+import { paths } from '../../app/paths';
+
+const items = [
+  { to: paths.login, label: 'nav.login' },
+  { to: paths.register, label: 'nav.register' },
+  { to: paths.business, label: 'nav.business' },
+] as const;
+
+interface MainNavProps extends BoxProps {
+  orientation: 'horizontal' | 'vertical';
+  /** Called after a link is followed, so the mobile drawer can close. */
+  onNavigate?: () => void;
+}
+
+export function MainNav({ orientation, onNavigate, ...boxProps }: MainNavProps) {
+  const { t } = useTranslation();
+  const List = orientation === 'horizontal' ? Group : Stack;
+
+  return (
+    <Box component="nav" aria-label={t('nav.label')} {...boxProps}>
+      <List gap="xs" wrap="nowrap">
+        {items.map((item) => (
+          <NavItem key={item.to} to={item.to} fullWidth={orientation === 'vertical'} onNavigate={onNavigate}>
+            {t(item.label)}
+          </NavItem>
+        ))}
+      </List>
+    </Box>
+  );
+}
+
+interface NavItemProps {
+  to: string;
+  fullWidth: boolean;
+  onNavigate: (() => void) | undefined;
+  children: string;
+}
+
+function NavItem({ to, fullWidth, onNavigate, children }: NavItemProps) {
+  const active = useMatch({ path: to, end: false }) !== null;
+
+  return (
+    <Button
+      component={NavLink}
+      to={to}
+      onClick={onNavigate}
+      variant={active ? 'light' : 'subtle'}
+      fullWidth={fullWidth}
+      justify={fullWidth ? 'flex-start' : 'center'}
+    >
+      {children}
+    </Button>
+  );
+}

@@ -1,0 +1,49 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import ru from './ru.json';
+
+export const languages = ['ru', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const storageKey = 'kabinet.lang';
+
+export function isLanguage(value: unknown): value is Language {
+  return languages.includes(value as Language);
+}
+
+/** Russian unless the visitor chose otherwise on this device. */
+function storedLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(storageKey);
+    return isLanguage(stored) ? stored : 'ru';
+  } catch {
+    return 'ru';
+  }
+}
+
+/** Switches the interface language and remembers the choice on this device. */
+export async function chooseLanguage(language: Language): Promise<void> {
+  try {
+    window.localStorage.setItem(storageKey, language);
+  } catch {
+    // Storage can be disabled (private mode, policy); the choice then lasts until reload.
+  }
+  await i18n.changeLanguage(language);
+}
+
+export const i18n = i18next.createInstance();
+
+i18n.on('languageChanged', (language) => {
+  document.documentElement.lang = language;
+});
+
+void i18n.use(initReactI18next).init({
+  // `satisfies` makes a key missing from the English catalog a type error.
+  resources: { ru: { translation: ru }, en: { translation: en satisfies typeof ru } },
+  lng: storedLanguage(),
+  fallbackLng: 'ru',
+  supportedLngs: languages,
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
