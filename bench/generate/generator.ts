@@ -1,0 +1,20 @@
+import type { Db } from '../../src/platform/db/database.ts';
+import type { Random } from './random.ts';
+
+/** How big the generated provider is; each module's generator derives its row counts from it. */
+export interface Scale {
+  customers: number;
+}
+
+export interface GeneratorContext {
+  db: Db;
+  random: Random;
+  scale: Scale;
+}
+
+/** One module's data. Runs after the generators listed before it, so it may read their rows. */
+export interface Generator {
+  module: string;
+  /** Writes the rows; returns a one-line summary of what it wrote. */
+  run(ctx: GeneratorContext): Promise<string>;
+}

@@ -1,0 +1,5 @@
+import type { Generator } from './generator.ts';
+import { settings } from './settings.ts';
+
+/** Every module's generator, in dependency order (a generator may read rows of those before it). */
+export const generators: Generator[] = [settings];

@@ -1,0 +1,6 @@
+import type { Scenario } from '../support/scenario.ts';
+import { readyz } from './readyz.ts';
+import { settings } from './settings.ts';
+
+/** Every scenario, in the order `npm run bench` runs them. A module adds its file and a line here. */
+export const scenarios: Scenario[] = [readyz, settings];
