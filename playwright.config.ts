@@ -45,8 +45,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The real app: the server serves the freshly built web/dist and the API from one port.
-    command: 'npm run build && npm start',
+    // The real app with the demo provider: it serves the freshly built web/dist and the API from one port.
+    command: 'npm run build && node src/main.ts demo && npm start',
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import underPressure from '@fastify/under-pressure';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { settingsRoutes } from './modules/settings/index.ts';
+import type { Db } from './platform/db/database.ts';
+import { registerErrorHandling } from './platform/http/errors.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import { metrics } from './platform/http/metrics.ts';
+import { registerOpenApi } from './platform/http/openapi.ts';
+import { registerSecurityHeaders } from './platform/http/security.ts';
+import { registerWebApp } from './platform/http/web.ts';
+import type { Jobs } from './platform/jobs/jobs.ts';
+import { version } from './version.ts';
+
+export interface AppDependencies {
+  config: Config;
+  db: Db;
+  jobs: Jobs;
+  logger: Logger;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** The HTTP application: platform plugins first, then every module's routes under /api/v1. */
+export async function buildApp({ config, db, logger }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    // Behind a proxy, X-Request-Id is kept so one id follows a request through every log.
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    bodyLimit: config.bodyLimitBytes,
+    requestTimeout: config.requestTimeoutMs,
+    connectionTimeout: config.requestTimeoutMs + 5000,
+    keepAliveTimeout: 5000,
+    return503OnClosing: true,
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app, { https: config.publicUrl.protocol === 'https:' });
+  await app.register(underPressure, { maxEventLoopDelay: 1000, retryAfter: 10 });
+  await app.register(metrics);
+  await registerOpenApi(app, { version });
+  await app.register(healthRoutes, { db });
+
+  await app.register(
+    async (api) => {
+      await api.register(settingsRoutes, { db, timeZone: config.timeZone });
+    },
+    { prefix: '/api/v1' },
+  );
+
+  await registerWebApp(app, { distDir: config.webDistDir });
+  return app;
+}

@@ -1,0 +1,5 @@
+import type { SettingsTables } from '../../modules/settings/index.ts';
+import type { MailTables } from '../mail/store.ts';
+
+/** The whole database as Kysely sees it: each module declares its own tables. */
+export interface Database extends SettingsTables, MailTables {}

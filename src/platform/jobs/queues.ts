@@ -1,0 +1,13 @@
+import type { Queue } from 'pg-boss';
+
+/** Every background job: its name, its payload, and how it is retried. The one typed map. */
+export interface JobPayloads {
+  'mail.send': { messageId: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+export const queuePolicies: Record<JobName, Omit<Queue, 'name'>> = {
+  // SMTP servers go away for minutes at a time; back off up to about an hour in total.
+  'mail.send': { retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+};
