@@ -7,6 +7,8 @@ import { freePort } from './e2e/support/free-port.ts';
 // Playwright loads this file again in every worker process. The runner picks the port and the data
 // directory once and passes them on through the environment, which the workers inherit.
 if (!process.env.E2E_PORT) process.env.E2E_PORT = String(await freePort());
+if (!process.env.E2E_SMTP_PORT) process.env.E2E_SMTP_PORT = String(await freePort());
+if (!process.env.E2E_STAND_INS_PORT) process.env.E2E_STAND_INS_PORT = String(await freePort());
 if (!process.env.E2E_DATA_DIR) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kabinet-e2e-'));
   process.env.E2E_DATA_DIR = dataDir;
@@ -16,6 +18,7 @@ if (!process.env.E2E_DATA_DIR) {
 
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
+const standIns = `http://127.0.0.1:${process.env.E2E_STAND_INS_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -44,21 +47,44 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The real app with the demo provider: it serves the freshly built web/dist and the API from one port.
-    command: 'npm run build && node src/main.ts demo && npm start',
-    url: `${baseURL}/readyz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    // SIGTERM lets the server close its embedded database cleanly.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      KABINET_DATA_DIR: process.env.E2E_DATA_DIR,
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      // The mail server and SMS gateway the app talks to: up before the app, so nothing it sends is lost.
+      command: 'node e2e/support/stand-ins.ts',
+      url: `${standIns}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        E2E_SMTP_PORT: String(process.env.E2E_SMTP_PORT),
+        E2E_STAND_INS_PORT: String(process.env.E2E_STAND_INS_PORT),
+      },
     },
-  },
+    {
+      // The real app with the demo provider: it serves the freshly built web/dist and the API from one port.
+      command: 'npm run build && node src/main.ts demo && npm start',
+      url: `${baseURL}/readyz`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      // SIGTERM lets the server close its embedded database cleanly.
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        KABINET_DATA_DIR: String(process.env.E2E_DATA_DIR),
+        LOG_LEVEL: 'warn',
+        SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
+        MAIL_FROM: 'Kabinet <no-reply@kabinet.test>',
+        // SMS.ru's protocol: form parameters in, `{"status":"OK","sms":{"<to>":{"sms_id":…}}}` out.
+        SMS_GATEWAY_URL: `${standIns}/sms/send`,
+        SMS_GATEWAY_PARAMS: 'json=1',
+        SMS_GATEWAY_ID_PATH: 'sms.*.sms_id',
+        SMS_GATEWAY_OK_PATH: 'status',
+        SMS_GATEWAY_OK_VALUE: 'OK',
+      },
+    },
+  ],
 });

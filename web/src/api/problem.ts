@@ -38,3 +38,23 @@ function isProblem(body: unknown): body is Problem {
     typeof candidate.code === 'string'
   );
 }
+
+/** The code of a failed API answer, when the server said one. */
+export function problemCode(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.problem?.code : undefined;
+}
+
+/** Seconds to wait, from a 429 answer's `retryAfter` extension. */
+export function retryAfterOf(error: unknown): number | undefined {
+  if (!(error instanceof ApiError) || !error.problem) return undefined;
+  const value = (error.problem as unknown as Record<string, unknown>).retryAfter;
+  return typeof value === 'number' && value > 0 ? value : undefined;
+}
+
+/** Per-field messages of a validation problem, keyed by the field name the server used. */
+export function fieldErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !error.problem?.errors) return {};
+  const byField: Record<string, string> = {};
+  for (const item of error.problem.errors) byField[item.field] ??= item.message;
+  return byField;
+}

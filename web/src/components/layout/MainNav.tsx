@@ -1,11 +1,18 @@
 import { Box, Button, Group, Stack, type BoxProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useMatch } from 'react-router';
+import { useMe } from '../../api/identity';
 import { paths } from '../../app/paths';
 
-const items = [
+const signedOutItems = [
   { to: paths.login, label: 'nav.login' },
   { to: paths.register, label: 'nav.register' },
+  { to: paths.business, label: 'nav.business' },
+] as const;
+
+const signedInItems = [
+  { to: paths.cabinet, label: 'nav.cabinet' },
+  { to: paths.settings, label: 'nav.settings' },
   { to: paths.business, label: 'nav.business' },
 ] as const;
 
@@ -18,6 +25,7 @@ interface MainNavProps extends BoxProps {
 export function MainNav({ orientation, onNavigate, ...boxProps }: MainNavProps) {
   const { t } = useTranslation();
   const List = orientation === 'horizontal' ? Group : Stack;
+  const items = useMe().data ? signedInItems : signedOutItems;
 
   return (
     <Box component="nav" aria-label={t('nav.label')} {...boxProps}>

@@ -2,10 +2,12 @@ import { Anchor, Burger, Group, Image, Skeleton, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useMe } from '../../api/identity';
 import type { PublicSettings } from '../../api/settings';
 import { paths } from '../../app/paths';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
+import { UserMenu } from './UserMenu';
 
 interface SiteHeaderProps {
   settings: UseQueryResult<PublicSettings>;
@@ -15,6 +17,7 @@ interface SiteHeaderProps {
 
 export function SiteHeader({ settings, menuOpened, onMenuToggle }: SiteHeaderProps) {
   const { t } = useTranslation();
+  const me = useMe();
 
   return (
     <Group h="100%" px="md" gap="md" justify="space-between" wrap="nowrap">
@@ -32,6 +35,7 @@ export function SiteHeader({ settings, menuOpened, onMenuToggle }: SiteHeaderPro
       </Anchor>
       <Group gap="md" wrap="nowrap">
         <MainNav orientation="horizontal" visibleFrom="sm" />
+        {me.data && <UserMenu me={me.data} />}
         <LanguageSwitch />
         <Burger
           opened={menuOpened}

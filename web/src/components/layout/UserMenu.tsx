@@ -1,0 +1,40 @@
+import { Button, Menu } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useLogout, type Me } from '../../api/identity';
+import { paths } from '../../app/paths';
+
+export function UserMenu({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="light" maw={{ base: 120, sm: 220 }}>
+          <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{me.name}</span>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me.email}</Menu.Label>
+        <Menu.Item component={Link} to={paths.cabinet}>
+          {t('userMenu.cabinet')}
+        </Menu.Item>
+        <Menu.Item component={Link} to={paths.settings}>
+          {t('userMenu.settings')}
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item
+          onClick={() =>
+            logout.mutate(undefined, {
+              onSuccess: () => void navigate(paths.login, { replace: true, state: { notice: 'signedOut' } }),
+            })
+          }
+        >
+          {t('userMenu.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
