@@ -73,7 +73,7 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log(
       `Kabinet bench: node ${process.version}, ${os.availableParallelism()} CPUs (shared by server and load generator), ` +
-        `${options.connections} connections, ${options.warmupSec} s warm-up + ${options.durationSec} s per target, database: ${database.kind}\n`,
+        `${options.connections} connections (unless the scenario fixes its own), ${options.warmupSec} s warm-up + ${options.durationSec} s per target, database: ${database.kind}\n`,
     );
     return await runAll(selected, options, database);
   } finally {

@@ -10,6 +10,8 @@ export interface GeneratorContext {
   db: Db;
   random: Random;
   scale: Scale;
+  /** Where a generator may leave files for the bench to read (the session tokens…); undefined when run by hand without --out. */
+  outDir: string | undefined;
 }
 
 /** One module's data. Runs after the generators listed before it, so it may read their rows. */

@@ -1,5 +1,5 @@
 // Fills the database the app would use (DATABASE_URL, else KABINET_DATA_DIR) with generated data.
-// Usage: node bench/generate/index.ts [--customers 100000] [--seed 1]
+// Usage: node bench/generate/index.ts [--customers 100000] [--seed 1] [--out <dir>]
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../../src/config.ts';
@@ -19,6 +19,8 @@ async function main(argv: string[]): Promise<void> {
     options: {
       customers: { type: 'string', default: '1000' },
       seed: { type: 'string', default: '1' },
+      // Where generators leave files for the bench scenarios (the identity generator: session tokens).
+      out: { type: 'string' },
     },
   });
   const config = loadConfig();
@@ -31,7 +33,7 @@ async function main(argv: string[]): Promise<void> {
     console.log(`Generating into the ${database.kind} database: ${scale.customers} customers, seed ${values.seed}`);
     for (const generator of generators) {
       const started = performance.now();
-      const summary = await generator.run({ db: database.db, random, scale });
+      const summary = await generator.run({ db: database.db, random, scale, outDir: values.out });
       console.log(`  ${generator.module}: ${summary} (${Math.round(performance.now() - started)} ms)`);
     }
   } finally {

@@ -1,5 +1,6 @@
 import type { Generator } from './generator.ts';
+import { identity } from './identity.ts';
 import { settings } from './settings.ts';
 
 /** Every module's generator, in dependency order (a generator may read rows of those before it). */
-export const generators: Generator[] = [settings];
+export const generators: Generator[] = [settings, identity];

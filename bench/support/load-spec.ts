@@ -8,6 +8,8 @@ export interface LoadSpec {
   durationSec: number;
   warmupSec: number;
   maxRequests: number;
+  /** A fixed rate in requests per second over all connections; as fast as answers come when absent. */
+  ratePerSec?: number;
 }
 
 /** What bench/load.ts prints as one JSON line on stdout. */
@@ -20,4 +22,6 @@ export interface LoadResult {
   /** Connection errors and timeouts. */
   errors: number;
   non2xx: number;
+  /** Answers by HTTP status. */
+  statusCodes: Record<string, number>;
 }

@@ -1,11 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { generateData } from './generate.ts';
+import type { LoadResult } from './load-spec.ts';
 import { runPgbench } from './postgres.ts';
 import { sampleRss } from './rss.ts';
 import { runLoad } from './run-load.ts';
-import type { BenchRequest, Scenario } from './scenario.ts';
-import { startApp, startBareFastify, type ServerProcess } from './servers.ts';
+import type { BenchRequest, GeneratedData, Probe, Scenario } from './scenario.ts';
+import { startApp, startBareFastify, type AppStorage, type ServerProcess } from './servers.ts';
 
 const OUTPUT_TAIL = 4096;
 
@@ -28,6 +30,12 @@ export interface TargetResult {
   errors: number;
   /** HTTP only. */
   non2xx?: number;
+  /** HTTP only: requests answered in the measured duration. */
+  requests?: number;
+  /** HTTP only: answers by status. */
+  statusCodes?: Record<string, number>;
+  /** When set, the answers the load expected (a flood's 401/429/503): others fail the run, non-2xx alone does not. */
+  expectedStatuses?: number[];
   /** Servers we start only (not pgbench, whose work is spread over PostgreSQL's processes). */
   peakRssMb?: number;
   /** Servers we start only: the exit code after SIGTERM, or the signal that ended it. */
@@ -47,19 +55,41 @@ export interface ScenarioResult {
 }
 
 export async function measureScenario(scenario: Scenario, options: MeasureOptions, database: BenchDatabase): Promise<ScenarioResult> {
+  // The scenario's own: the PGlite data directory, the generators' files.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kabinet-bench-run-'));
+  try {
+    return await measureIn(dir, scenario, options, database);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureIn(dir: string, scenario: Scenario, options: MeasureOptions, database: BenchDatabase): Promise<ScenarioResult> {
   const databaseUrl = database.kind === 'postgres' ? await database.databaseFor(scenario.name) : undefined;
-  const app = await measureServer(scenario.name, await startApp({ databaseUrl }), scenario.requests, options);
-  const result: ScenarioResult = { name: scenario.name, description: scenario.description, database: database.kind, targets: [app] };
+  const storage: AppStorage = { databaseUrl, dataDir: path.join(dir, 'data') };
+  mkdirSync(storage.dataDir);
+  const data: GeneratedData = { dir };
+  // Before the app starts: PGlite opens in one process at a time.
+  if (scenario.generate) await generateData(storage, scenario.generate, dir);
+  const requests = typeof scenario.requests === 'function' ? scenario.requests(data) : scenario.requests;
+  const scenarioOptions = { ...options, connections: scenario.connections ?? options.connections };
+  const load: LoadPlan = { requests, expectStatuses: scenario.expectStatuses, probe: scenario.probe };
+  const targets = await measureServer(scenario.name, await startApp({ storage, env: scenario.env }), load, scenarioOptions);
+  const result: ScenarioResult = { name: scenario.name, description: scenario.description, database: database.kind, targets, ...(scenario.note ? { note: scenario.note } : {}) };
+  const [app] = targets;
+  if (app === undefined || scenario.reference === 'none') return result;
   let reference: TargetResult;
   if (scenario.reference === 'bare-fastify') {
-    const paths = bareFastifyPaths(scenario);
-    reference = await measureServer('bare-fastify', await startBareFastify(paths), scenario.requests, options);
+    const paths = bareFastifyPaths(scenario.name, requests);
+    [reference] = (await measureServer('bare-fastify', await startBareFastify(paths), { requests }, scenarioOptions)) as [TargetResult];
   } else if (databaseUrl === undefined) {
-    result.note = 'embedded database (PGlite): no pgbench reference, absolute figures only; --database=postgres measures the ratio';
+    const note = 'embedded database (PGlite): no pgbench reference, absolute figures only; --database=postgres measures the ratio';
+    result.note = result.note ? `${result.note}\n  note: ${note}` : note;
     return result;
   } else {
     // After the app has run, so its migrations have created the tables the SQL reads.
-    reference = await measurePgbench(scenario.reference.pgbenchSql, databaseUrl, options);
+    const sql = scenario.reference.pgbenchSql;
+    reference = await measurePgbench(typeof sql === 'function' ? sql(data) : sql, databaseUrl, scenarioOptions);
   }
   result.targets.push(reference);
   result.ratio = {
@@ -70,21 +100,47 @@ export async function measureScenario(scenario: Scenario, options: MeasureOption
   return result;
 }
 
-async function measureServer(target: string, server: ServerProcess, requests: BenchRequest[], options: MeasureOptions): Promise<TargetResult> {
+/** The main load, what answers it expects, and the probe that runs beside it. */
+interface LoadPlan {
+  requests: BenchRequest[];
+  expectStatuses?: number[] | undefined;
+  probe?: Probe | undefined;
+}
+
+/** The main load's target first (with the server's RSS and exit), then the probe's, if any. */
+async function measureServer(target: string, server: ServerProcess, plan: LoadPlan, options: MeasureOptions): Promise<TargetResult[]> {
   const rss = sampleRss(server.pid);
   try {
-    const load = await runLoad({ url: server.url, requests, ...options });
+    const { probe } = plan;
+    const [main, probed] = await bothOrThrow(
+      runLoad({ url: server.url, requests: plan.requests, ...options }),
+      probe ? runLoad({ ...options, url: server.url, requests: probe.requests, connections: probe.connections, ratePerSec: probe.ratePerSec }) : undefined,
+    );
     const peakRssMb = rss.stop() / (1024 * 1024);
     const exit = await server.stop();
     const exitCode = exit.signal ?? exit.code;
-    const result: TargetResult = { target, requestsPerSec: load.requestsPerSec, p50Ms: load.p50Ms, p99Ms: load.p99Ms, errors: load.errors, non2xx: load.non2xx, peakRssMb, exitCode };
+    const result: TargetResult = { ...targetOf(target, main), peakRssMb, exitCode };
+    if (plan.expectStatuses) result.expectedStatuses = plan.expectStatuses;
     if (exitCode !== 0) result.serverOutput = server.output().slice(-OUTPUT_TAIL);
-    return result;
+    return probe && probed ? [result, targetOf(probe.name, probed)] : [result];
   } catch (error) {
     rss.stop();
     await server.stop();
     throw new Error(`${target}: ${String(error)}\n--- server output ---\n${server.output()}`, { cause: error });
   }
+}
+
+function targetOf(target: string, load: LoadResult): TargetResult {
+  const { requestsPerSec, p50Ms, p99Ms, errors, non2xx, statusCodes, requests } = load;
+  return { target, requestsPerSec, p50Ms, p99Ms, errors, non2xx, requests, statusCodes };
+}
+
+/** Like Promise.all, but waits for both load processes to end before failing. */
+async function bothOrThrow<T>(main: Promise<T>, beside: Promise<T> | undefined): Promise<[T, T | undefined]> {
+  const [first, second] = await Promise.allSettled([main, beside]);
+  if (first.status === 'rejected') throw first.reason;
+  if (second.status === 'rejected') throw second.reason;
+  return [first.value, second.value];
 }
 
 async function measurePgbench(sql: string, url: string, options: MeasureOptions): Promise<TargetResult> {
@@ -100,8 +156,8 @@ async function measurePgbench(sql: string, url: string, options: MeasureOptions)
 }
 
 /** The bare route answers GETs only: it stands for our HTTP overhead, not for any work. */
-function bareFastifyPaths(scenario: Scenario): string[] {
-  const notGet = scenario.requests.find((request) => request.method !== 'GET');
-  if (notGet) throw new Error(`${scenario.name}: the bare-fastify reference serves GET only, not ${notGet.method} ${notGet.path}`);
-  return [...new Set(scenario.requests.map((request) => request.path))];
+function bareFastifyPaths(scenario: string, requests: BenchRequest[]): string[] {
+  const notGet = requests.find((request) => request.method !== 'GET');
+  if (notGet) throw new Error(`${scenario}: the bare-fastify reference serves GET only, not ${notGet.method} ${notGet.path}`);
+  return [...new Set(requests.map((request) => request.path))];
 }

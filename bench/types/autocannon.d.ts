@@ -1,10 +1,12 @@
 // The slice of autocannon 9's API that bench/load.ts uses; the package ships no types.
 declare module 'autocannon' {
-  interface Request {
+  export interface Request {
     method?: string;
     path?: string;
     headers?: Record<string, string>;
     body?: string;
+    /** Called before each send of this request; returns what to send instead. */
+    setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
   }
 
   interface Options {
@@ -13,6 +15,8 @@ declare module 'autocannon' {
     duration?: number;
     maxOverallRequests?: number;
     timeout?: number;
+    /** Requests per second over all connections. */
+    overallRate?: number;
     requests?: Request[];
     warmup?: { connections?: number; duration?: number };
   }
@@ -29,6 +33,7 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    statusCodeStats: Record<string, { count: number }>;
     latency: Histogram;
     requests: Histogram;
   }
