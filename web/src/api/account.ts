@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useReauthGuard } from '../app/reauth';
 import { api, unwrap } from './client';
 import { identityKeys } from './identity';
 import type { paths } from './schema';
@@ -46,24 +47,29 @@ export function useReauthenticate() {
 
 export function useUpdateProfile() {
   const invalidate = useInvalidateAccount();
+  const guard = useReauthGuard();
   return useMutation({
-    mutationFn: (body: { name?: string; locale?: 'ru' | 'en' }) => unwrap(api.PATCH('/api/v1/account', { body })),
+    mutationFn: (body: { name?: string; locale?: 'ru' | 'en' }) =>
+      guard(() => unwrap(api.PATCH('/api/v1/account', { body }))),
     onSuccess: invalidate,
   });
 }
 
 export function useChangePassword() {
   const invalidate = useInvalidateAccount();
+  const guard = useReauthGuard();
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      unwrap(api.POST('/api/v1/account/password', { body })),
+      guard(() => unwrap(api.POST('/api/v1/account/password', { body }))),
     onSuccess: invalidate,
   });
 }
 
 export function useStartEmailChange() {
+  const guard = useReauthGuard();
   return useMutation({
-    mutationFn: (email: string) => unwrap(api.POST('/api/v1/account/email', { body: { email } })),
+    mutationFn: (email: string) =>
+      guard(() => unwrap(api.POST('/api/v1/account/email', { body: { email } }))),
   });
 }
 
@@ -76,16 +82,19 @@ export function useResendEmailCode() {
 
 export function useConfirmEmailChange() {
   const invalidate = useInvalidateAccount();
+  const guard = useReauthGuard();
   return useMutation({
     mutationFn: ({ flowId, code }: { flowId: string; code: string }) =>
-      unwrap(api.POST('/api/v1/account/email/{flowId}/confirm', { params: { path: { flowId } }, body: { code } })),
+      guard(() => unwrap(api.POST('/api/v1/account/email/{flowId}/confirm', { params: { path: { flowId } }, body: { code } }))),
     onSuccess: invalidate,
   });
 }
 
 export function useStartPhoneChange() {
+  const guard = useReauthGuard();
   return useMutation({
-    mutationFn: (phone: string) => unwrap(api.POST('/api/v1/account/phone', { body: { phone } })),
+    mutationFn: (phone: string) =>
+      guard(() => unwrap(api.POST('/api/v1/account/phone', { body: { phone } }))),
   });
 }
 
@@ -98,48 +107,58 @@ export function useResendPhoneCode() {
 
 export function useConfirmPhone() {
   const invalidate = useInvalidateAccount();
+  const guard = useReauthGuard();
   return useMutation({
     mutationFn: ({ flowId, code }: { flowId: string; code: string }) =>
-      unwrap(api.POST('/api/v1/account/phone/{flowId}/confirm', { params: { path: { flowId } }, body: { code } })),
+      guard(() => unwrap(api.POST('/api/v1/account/phone/{flowId}/confirm', { params: { path: { flowId } }, body: { code } }))),
     onSuccess: invalidate,
   });
 }
 
 export function useRemovePhone() {
   const invalidate = useInvalidateAccount();
+  const guard = useReauthGuard();
   return useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/account/phone')),
+    mutationFn: () =>
+      guard(() => unwrap(api.DELETE('/api/v1/account/phone'))),
     onSuccess: invalidate,
   });
 }
 
 export function useSetUpTwoFactor() {
+  const guard = useReauthGuard();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/account/two-factor/setup')),
+    mutationFn: () =>
+      guard(() => unwrap(api.POST('/api/v1/account/two-factor/setup'))),
   });
 }
 
 export function useEnableTwoFactor() {
   const invalidate = useInvalidateAccount();
+  const guard = useReauthGuard();
   return useMutation({
-    mutationFn: (code: string) => unwrap(api.POST('/api/v1/account/two-factor/enable', { body: { code } })),
+    mutationFn: (code: string) =>
+      guard(() => unwrap(api.POST('/api/v1/account/two-factor/enable', { body: { code } }))),
     onSuccess: invalidate,
   });
 }
 
 export function useDisableTwoFactor() {
   const invalidate = useInvalidateAccount();
+  const guard = useReauthGuard();
   return useMutation({
     mutationFn: (body: { password: string; code: string }) =>
-      unwrap(api.POST('/api/v1/account/two-factor/disable', { body })),
+      guard(() => unwrap(api.POST('/api/v1/account/two-factor/disable', { body }))),
     onSuccess: invalidate,
   });
 }
 
 export function useRegenerateBackupCodes() {
   const invalidate = useInvalidateAccount();
+  const guard = useReauthGuard();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/account/two-factor/backup-codes')),
+    mutationFn: () =>
+      guard(() => unwrap(api.POST('/api/v1/account/two-factor/backup-codes'))),
     onSuccess: invalidate,
   });
 }
@@ -153,16 +172,20 @@ export function useSessions() {
 
 export function useEndSession() {
   const invalidate = useInvalidateAccount();
+  const guard = useReauthGuard();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/account/sessions/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) =>
+      guard(() => unwrap(api.DELETE('/api/v1/account/sessions/{id}', { params: { path: { id } } }))),
     onSuccess: invalidate,
   });
 }
 
 export function useEndOtherSessions() {
   const invalidate = useInvalidateAccount();
+  const guard = useReauthGuard();
   return useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/account/sessions/end-others')),
+    mutationFn: () =>
+      guard(() => unwrap(api.POST('/api/v1/account/sessions/end-others'))),
     onSuccess: invalidate,
   });
 }

@@ -15,7 +15,14 @@ export type RecoveryChannel =
 export const identityKeys = {
   all: ['identity'] as const,
   me: () => [...identityKeys.all, 'me'] as const,
+  /** Set by signing out, so that the pages know why the user is gone; cleared by the next sign-in. */
+  signedOut: () => [...identityKeys.all, 'signedOut'] as const,
 };
+
+/** Whether the visitor has just signed out (as opposed to never having signed in). */
+export function useSignedOut(): boolean {
+  return useQueryClient().getQueryData<boolean>(identityKeys.signedOut()) === true;
+}
 
 /** The signed-in user, or `null` for a visitor without a session. */
 export function useMe() {
@@ -95,6 +102,7 @@ export function useLogout() {
     mutationFn: () => unwrap(api.POST('/api/v1/identity/logout')),
     onSuccess: () => {
       queryClient.removeQueries({ predicate: belongsToUser });
+      queryClient.setQueryData(identityKeys.signedOut(), true);
       queryClient.setQueryData(identityKeys.me(), null);
     },
   });
@@ -114,10 +122,16 @@ export function useResendRecoveryCode() {
 }
 
 export function useCompleteRecovery() {
+  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ flowId, code, password }: { flowId: string; code: string; password: string }) =>
       unwrap(
         api.POST('/api/v1/identity/recovery/{flowId}/complete', { params: { path: { flowId } }, body: { code, password } }),
       ),
+    // A new password ends every session of the account, the one in this browser too.
+    onSuccess: () => {
+      queryClient.removeQueries({ predicate: belongsToUser });
+      queryClient.setQueryData(identityKeys.me(), null);
+    },
   });
 }

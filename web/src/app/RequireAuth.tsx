@@ -1,7 +1,7 @@
 import { Center, Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { useMe } from '../api/identity';
+import { useMe, useSignedOut } from '../api/identity';
 import { loginPath, paths } from './paths';
 
 /**
@@ -12,6 +12,7 @@ export function RequireAuth() {
   const { t } = useTranslation();
   const me = useMe();
   const location = useLocation();
+  const signedOut = useSignedOut();
 
   if (me.isPending) {
     return (
@@ -21,7 +22,14 @@ export function RequireAuth() {
     );
   }
   if (me.isError) throw me.error;
-  if (!me.data) return <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />;
+  if (!me.data) {
+    // Someone who chose to sign out is not sent back here after the next sign-in.
+    return signedOut ? (
+      <Navigate to={paths.login} replace state={{ notice: 'signedOut' }} />
+    ) : (
+      <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />
+    );
+  }
   if (me.data.kind === 'staff' && !me.data.totpEnabled && location.pathname !== paths.settingsSecurity) {
     return <Navigate to={paths.settingsSecurity} replace state={{ totpRequired: true }} />;
   }

@@ -1,5 +1,12 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, redirect } from 'react-router';
 import { AppLayout } from '../components/layout/AppLayout';
+import { ActivityTab } from '../pages/account/settings/components/ActivityTab';
+import { HackedTab } from '../pages/account/settings/components/HackedTab';
+import { NotificationsTab } from '../pages/account/settings/components/NotificationsTab';
+import { ProfileTab } from '../pages/account/settings/components/ProfileTab';
+import { SecurityTab } from '../pages/account/settings/components/SecurityTab';
+import { SessionsTab } from '../pages/account/settings/components/SessionsTab';
+import { SettingsPage } from '../pages/account/settings/SettingsPage';
 import { CabinetPage } from '../pages/cabinet/home/CabinetPage';
 import { LoginPage } from '../pages/identity/login/LoginPage';
 import { RecoveryPage } from '../pages/identity/recovery/RecoveryPage';
@@ -29,7 +36,22 @@ export const router = createBrowserRouter([
           { path: paths.business, Component: BusinessPage },
           {
             Component: RequireAuth,
-            children: [{ path: paths.cabinet, Component: CabinetPage }],
+            children: [
+              { path: paths.cabinet, Component: CabinetPage },
+              {
+                path: paths.settings,
+                Component: SettingsPage,
+                children: [
+                  { index: true, loader: () => redirect(paths.settingsProfile) },
+                  { path: paths.settingsProfile, Component: ProfileTab },
+                  { path: paths.settingsSecurity, Component: SecurityTab },
+                  { path: paths.settingsSessions, Component: SessionsTab },
+                  { path: paths.settingsActivity, Component: ActivityTab },
+                  { path: paths.settingsNotifications, Component: NotificationsTab },
+                  { path: paths.settingsHacked, Component: HackedTab },
+                ],
+              },
+            ],
           },
           { path: '*', Component: NotFoundPage },
         ],

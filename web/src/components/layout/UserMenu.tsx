@@ -9,6 +9,13 @@ export function UserMenu({ me }: { me: Me }) {
   const navigate = useNavigate();
   const logout = useLogout();
 
+  // Not a `mutate` callback: signing out unmounts this menu, and those callbacks die with it.
+  // On a cabinet page the route guard may get there first, with the same destination.
+  async function signOut() {
+    await logout.mutateAsync();
+    await navigate(paths.login, { replace: true, state: { notice: 'signedOut' } });
+  }
+
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -25,13 +32,7 @@ export function UserMenu({ me }: { me: Me }) {
           {t('userMenu.settings')}
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Item
-          onClick={() =>
-            logout.mutate(undefined, {
-              onSuccess: () => void navigate(paths.login, { replace: true, state: { notice: 'signedOut' } }),
-            })
-          }
-        >
+        <Menu.Item onClick={() => void signOut()}>
           {t('userMenu.logout')}
         </Menu.Item>
       </Menu.Dropdown>

@@ -1,7 +1,7 @@
-import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { RecoveryChannel } from '../../../api/identity';
 import { paths } from '../../../app/paths';
 import { PageTitle } from '../../../components/PageTitle';
@@ -14,11 +14,18 @@ export function RecoveryPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [step, setStep] = useState<Step>({ kind: 'start' });
+  // Set by «my account was hacked»: the sessions are gone and this is the way back in.
+  const afterHack = (useLocation().state as { notice?: unknown } | null)?.notice === 'hacked';
 
   return (
     <Stack maw={440} mx="auto" gap="lg">
       <PageTitle>{t('recovery.title')}</PageTitle>
       <Title order={1}>{t('recovery.title')}</Title>
+      {afterHack && (
+        <Alert color="orange" variant="light" role="status" title={t('recovery.hacked.title')}>
+          {t('recovery.hacked.text')}
+        </Alert>
+      )}
       <Card withBorder padding="lg">
         {step.kind === 'start' ? (
           <StartRecoveryForm onStarted={(flowId, channel, login) => setStep({ kind: 'code', flowId, channel, login })} />

@@ -1,0 +1,61 @@
+import { Button, Loader, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useActivity } from '../../../../api/account';
+import { useFormatDateTime } from '../../../../app/format';
+import en from '../../../../i18n/en.json';
+
+type KnownEvent = keyof typeof en.settings.activity.events;
+
+/** Event codes look like `login.succeeded`; the catalog keys them as `login_succeeded`. */
+function knownEvent(event: string): KnownEvent | undefined {
+  const key = event.replaceAll('.', '_');
+  return Object.hasOwn(en.settings.activity.events, key) ? (key as KnownEvent) : undefined;
+}
+
+export function ActivityTab() {
+  const { t } = useTranslation();
+  const activity = useActivity();
+  const formatDateTime = useFormatDateTime();
+  if (activity.isPending) return <Loader />;
+  if (activity.isError) throw activity.error;
+  const items = activity.data.pages.flatMap((page) => page.items);
+  const eventLabel = (event: string) => {
+    const known = knownEvent(event);
+    return known ? t(`settings.activity.events.${known}`) : t('settings.activity.otherEvent', { event });
+  };
+
+  return (
+    <Stack gap="md" maw={900}>
+      <Text c="dimmed">{t('settings.activity.intro')}</Text>
+      {items.length === 0 ? (
+        <Text>{t('settings.activity.empty')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={560}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('settings.activity.at')}</Table.Th>
+                <Table.Th>{t('settings.activity.event')}</Table.Th>
+                <Table.Th>{t('settings.activity.ip')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((item, index) => (
+                <Table.Tr key={`${item.at}:${item.event}:${index}`}>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(item.at)}</Table.Td>
+                  <Table.Td>{eventLabel(item.event)}</Table.Td>
+                  <Table.Td>{item.ip ?? '—'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {activity.hasNextPage && (
+        <Button variant="light" w="fit-content" loading={activity.isFetchingNextPage} onClick={() => void activity.fetchNextPage()}>
+          {t('settings.activity.more')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
