@@ -1,7 +1,7 @@
 import { findAuditBySubject } from '../../platform/audit/audit.ts';
 import { getCustomer, type IdentityContext } from '../identity/index.ts';
 
-export const CUSTOMER_AUDIT_LIMIT = 50;
+const CUSTOMER_AUDIT_LIMIT = 50;
 
 /** A customer's picture for staff: contacts, status, two-factor, live sessions, recent audit events. */
 export async function getCustomerPicture(ctx: IdentityContext, id: string) {

@@ -5,7 +5,7 @@ import { listLiveSessions, endUserSessions, type SessionListItem } from './sessi
 import { selectCustomer, selectCustomers, updateUserStatus, type CustomerSummary } from './staff-store.ts';
 
 /** At most this many customers per page. */
-export const CUSTOMER_PAGE_MAX = 50;
+const CUSTOMER_PAGE_MAX = 50;
 
 export interface CustomerPage {
   items: CustomerSummary[];

@@ -14,7 +14,7 @@ import { lockActiveAdministrators, selectStaff, selectStaffMember, setFlowExpiry
 import type { StaffRole } from './tables.ts';
 import { findUserByEmail, findUserById, insertUser, normalizeEmail, setPasswordHash } from './users.ts';
 
-export const INVITATION_TTL_SECONDS = 24 * 3600;
+const INVITATION_TTL_SECONDS = 24 * 3600;
 
 export interface NewStaff {
   email: string;
@@ -29,7 +29,7 @@ export interface StaffInvitation {
 }
 
 /** The page where an invited person enters the emailed code and chooses a password. */
-export function staffSetupUrl(publicUrl: URL, flowId: string): string {
+function staffSetupUrl(publicUrl: URL, flowId: string): string {
   return `${publicUrl.href.replace(/\/+$/, '')}/staff/setup?flow=${flowId}`;
 }
 
