@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { HttpSmsGatewayOptions, SmsGatewayAuth } from './platform/sms/gateway.ts';
 
 /** Everything the process reads from its environment, validated once at start. */
 export interface Config {
@@ -15,6 +16,8 @@ export interface Config {
   trustedProxies: string[];
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Without it (the embedded default) SMS stay in the outbox. */
+  smsGateway: HttpSmsGatewayOptions | undefined;
   bodyLimitBytes: number;
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
@@ -49,6 +52,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustedProxies: list(env.TRUSTED_PROXIES),
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM || 'Kabinet <no-reply@localhost>',
+    smsGateway: smsGateway(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
@@ -96,6 +100,60 @@ function smtpUrl(env: Env): string | undefined {
   if (!raw) return undefined;
   if (!/^smtps?:\/\//.test(raw)) throw new ConfigError('SMTP_URL', 'an smtp:// or smtps:// URL', raw);
   return raw;
+}
+
+function smsGateway(env: Env): HttpSmsGatewayOptions | undefined {
+  const raw = env.SMS_GATEWAY_URL;
+  if (!raw) {
+    const stray = Object.keys(env).find((name) => name.startsWith('SMS_GATEWAY_') && env[name]);
+    if (stray) throw new ConfigError('SMS_GATEWAY_URL', `set when ${stray} is set`, '');
+    return undefined;
+  }
+  const okPath = env.SMS_GATEWAY_OK_PATH;
+  const okValue = env.SMS_GATEWAY_OK_VALUE;
+  if (Boolean(okPath) !== Boolean(okValue)) {
+    throw new ConfigError(okPath ? 'SMS_GATEWAY_OK_VALUE' : 'SMS_GATEWAY_OK_PATH', 'set together with the other of SMS_GATEWAY_OK_PATH/SMS_GATEWAY_OK_VALUE', '');
+  }
+  return {
+    url: url(env, 'SMS_GATEWAY_URL', raw),
+    method: oneOf(env, 'SMS_GATEWAY_METHOD', ['GET', 'POST'] as const, 'POST'),
+    auth: smsGatewayAuth(env.SMS_GATEWAY_AUTH || 'none'),
+    params: formParams(env, 'SMS_GATEWAY_PARAMS'),
+    toParam: env.SMS_GATEWAY_TO_PARAM || 'to',
+    textParam: env.SMS_GATEWAY_TEXT_PARAM || 'msg',
+    idPath: jsonPath('SMS_GATEWAY_ID_PATH', env.SMS_GATEWAY_ID_PATH || 'id'),
+    ok: okPath && okValue ? { path: jsonPath('SMS_GATEWAY_OK_PATH', okPath), value: okValue } : undefined,
+  };
+}
+
+function smsGatewayAuth(raw: string): SmsGatewayAuth {
+  if (raw === 'none') return { kind: 'none' };
+  const [kind = '', rest = ''] = splitOnce(raw, ':');
+  const [first = '', second = ''] = splitOnce(rest, kind === 'basic' ? ':' : '=');
+  if (kind === 'bearer' && rest) return { kind: 'bearer', token: rest };
+  if (kind === 'basic' && first && second) return { kind: 'basic', user: first, password: second };
+  if (kind === 'param' && first && second) return { kind: 'param', name: first, value: second };
+  // The value holds a secret: show its kind at most, never the rest.
+  const shown = ['bearer', 'basic', 'param'].includes(kind) ? `${kind}:…` : '…';
+  throw new ConfigError('SMS_GATEWAY_AUTH', 'none, bearer:<token>, basic:<user>:<password> or param:<name>=<value>', shown);
+}
+
+function formParams(env: Env, name: string): Array<[string, string]> {
+  const raw = env[name];
+  if (!raw) return [];
+  if (!raw.split('&').every((pair) => /^[^=]+=/.test(pair))) throw new ConfigError(name, 'name=value pairs joined by & such as json=1&from=Kabinet', raw);
+  return [...new URLSearchParams(raw)];
+}
+
+function jsonPath(name: string, raw: string): string[] {
+  const path = raw.split('.');
+  if (path.some((key) => key === '')) throw new ConfigError(name, 'a dotted path of keys such as sms.*.sms_id', raw);
+  return path;
+}
+
+function splitOnce(raw: string, separator: string): [string, string] | [string] {
+  const at = raw.indexOf(separator);
+  return at < 0 ? [raw] : [raw.slice(0, at), raw.slice(at + separator.length)];
 }
 
 function timeZone(env: Env): string {

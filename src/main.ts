@@ -4,6 +4,8 @@ import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { fillDemo } from './demo.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
+import type { Db } from './platform/db/database.ts';
+import { listOutbox } from './platform/outbox/outbox.ts';
 import { openRuntime, startServer } from './server.ts';
 
 const USAGE: Record<string, string> = {
@@ -13,6 +15,7 @@ Commands:
   start     serve the cabinet (API and web app), applying pending migrations first
   migrate   apply pending database migrations and exit
   demo      fill the database with a demo provider
+  outbox    show messages kept in the outbox (no SMTP server or SMS gateway configured)
 
 Configuration comes from the environment (PORT, HOST, KABINET_DATA_DIR, DATABASE_URL, ...);
 see README.md.`,
@@ -28,10 +31,21 @@ Applies pending migrations (under a lock, safe to run from several processes) an
 
 Fills the database with a demo provider (name, support contacts). Safe to run again.
 Stop a running 'kabinet start' on the same embedded data directory first.`,
+  outbox: `Usage: kabinet outbox [--limit N] [--json]
+
+Prints the newest email and SMS messages that stayed in the outbox because no SMTP_URL or
+SMS_GATEWAY_URL is configured: time, channel, recipient, subject (email) or text (SMS).
+  --limit N   how many messages, 1 to 1000 (default 20)
+  --json      one JSON array with the full messages, for scripts
+Stop a running 'kabinet start' on the same embedded data directory first.`,
 };
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+  });
   const command = positionals[0];
   if (!command || !(command in USAGE) || command === 'main') {
     console.log(USAGE.main);
@@ -41,16 +55,25 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE[command]);
     return 0;
   }
+  const limit = Number(values.limit ?? 20);
+  if (command === 'outbox' && !(Number.isInteger(limit) && limit >= 1 && limit <= 1000)) {
+    console.error(`--limit must be a whole number from 1 to 1000; got ${JSON.stringify(values.limit)}`);
+    return 2;
+  }
   const config = loadConfig();
-  const logger = pino({ level: config.logLevel });
+  // The outbox listing owns stdout (`--json` must stay parseable); its logs go to stderr.
+  const logger = command === 'outbox' ? pino({ level: config.logLevel }, pino.destination(2)) : pino({ level: config.logLevel });
   switch (command) {
     case 'start':
       return start(config, logger);
     case 'migrate':
-    case 'demo': {
+    case 'demo':
+    case 'outbox': {
       const { database, jobs } = await openRuntime(config, logger);
       try {
-        if (command === 'demo') {
+        if (command === 'outbox') {
+          await printOutbox(database.db, { limit, json: values.json ?? false, timeZone: config.timeZone });
+        } else if (command === 'demo') {
           await fillDemo(database.db, { timeZone: config.timeZone, now: new Date() });
           console.log('Demo data is in place.');
         } else {
@@ -64,6 +87,25 @@ async function main(argv: string[]): Promise<number> {
     }
     default:
       throw new Error(`unknown command ${command}`);
+  }
+}
+
+async function printOutbox(db: Db, options: { limit: number; json: boolean; timeZone: string }) {
+  const messages = await listOutbox(db, { limit: options.limit });
+  if (options.json) {
+    console.log(JSON.stringify(messages, null, 2));
+    return;
+  }
+  if (messages.length === 0) {
+    console.log('The outbox is empty.');
+    return;
+  }
+  // sv-SE formats as 2026-11-25 12:50:00, in the provider's time zone.
+  const time = new Intl.DateTimeFormat('sv-SE', { timeZone: options.timeZone, dateStyle: 'short', timeStyle: 'medium' });
+  const width = Math.max(...messages.map((message) => message.to.length));
+  for (const message of messages) {
+    const what = (message.subject ?? message.text).replace(/\s+/g, ' ');
+    console.log(`${time.format(message.createdAt)}  ${message.channel.padEnd(4)}  ${message.to.padEnd(width)}  ${what}`);
   }
 }
 

@@ -7,6 +7,8 @@ import { migrateToLatest } from './platform/db/migrations.ts';
 import { retryWhileUnavailable } from './platform/db/retry.ts';
 import { Jobs } from './platform/jobs/jobs.ts';
 import { createMailDelivery, handleMailSend } from './platform/mail/mail.ts';
+import { createHttpSmsGateway } from './platform/sms/gateway.ts';
+import { handleSmsSend } from './platform/sms/sms.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -32,6 +34,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<{ dat
 
 async function registerWorkers(jobs: Jobs, database: DatabaseHandle, config: Config) {
   await jobs.work('mail.send', handleMailSend(database.db, createMailDelivery(config.smtpUrl, config.mailFrom)));
+  await jobs.work('sms.send', handleSmsSend(database.db, config.smsGateway && createHttpSmsGateway(config.smsGateway)));
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {

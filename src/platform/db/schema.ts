@@ -1,5 +1,6 @@
 import type { SettingsTables } from '../../modules/settings/index.ts';
 import type { MailTables } from '../mail/store.ts';
+import type { SmsTables } from '../sms/store.ts';
 
 /** The whole database as Kysely sees it: each module declares its own tables. */
-export interface Database extends SettingsTables, MailTables {}
+export interface Database extends SettingsTables, MailTables, SmsTables {}

@@ -3,6 +3,7 @@ import type { Queue } from 'pg-boss';
 /** Every background job: its name, its payload, and how it is retried. The one typed map. */
 export interface JobPayloads {
   'mail.send': { messageId: string };
+  'sms.send': { messageId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -10,4 +11,6 @@ export type JobName = keyof JobPayloads;
 export const queuePolicies: Record<JobName, Omit<Queue, 'name'>> = {
   // SMTP servers go away for minutes at a time; back off up to about an hour in total.
   'mail.send': { retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+  // Codes go stale in minutes: retry for a few minutes, then fail visibly rather than deliver late.
+  'sms.send': { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
 };

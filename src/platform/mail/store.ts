@@ -71,5 +71,12 @@ export async function recordFailure(db: Db, id: string, error: string) {
 }
 
 export async function listOutbox(db: Db, limit: number): Promise<MailMessage[]> {
-  return db.selectFrom('mail_message').select(columns).where('status', '=', 'outbox').orderBy('created_at', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('mail_message')
+    .select(columns)
+    .where('status', '=', 'outbox')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }
