@@ -4,12 +4,16 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
+import cookie from '@fastify/cookie';
+import { backofficeRoutes } from './modules/backoffice/index.ts';
+import { accountRoutes, authentication, identityRoutes, staffInvitationRoutes } from './modules/identity/index.ts';
 import { settingsRoutes } from './modules/settings/index.ts';
 import type { Db } from './platform/db/database.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { metrics } from './platform/http/metrics.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
+import { registerOriginCheck } from './platform/http/origin-check.ts';
 import { registerSecurityHeaders } from './platform/http/security.ts';
 import { registerWebApp } from './platform/http/web.ts';
 import type { Jobs } from './platform/jobs/jobs.ts';
@@ -25,7 +29,7 @@ export interface AppDependencies {
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** The HTTP application: platform plugins first, then every module's routes under /api/v1. */
-export async function buildApp({ config, db, logger }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, db, jobs, logger }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     // Behind a proxy, X-Request-Id is kept so one id follows a request through every log.
@@ -48,14 +52,22 @@ export async function buildApp({ config, db, logger }: AppDependencies): Promise
 
   registerErrorHandling(app);
   await registerSecurityHeaders(app, { https: config.publicUrl.protocol === 'https:' });
-  await app.register(underPressure, { maxEventLoopDelay: 1000, retryAfter: 10 });
+  await app.register(underPressure, { maxEventLoopDelay: config.maxEventLoopDelayMs, retryAfter: 10 });
   await app.register(metrics);
   await registerOpenApi(app, { version });
   await app.register(healthRoutes, { db });
+  registerOriginCheck(app, { publicOrigin: config.publicUrl.origin });
+  const secureCookies = config.publicUrl.protocol === 'https:';
+  await app.register(cookie);
+  await app.register(authentication, { db, secureCookies });
 
   await app.register(
     async (api) => {
       await api.register(settingsRoutes, { db, timeZone: config.timeZone });
+      await api.register(identityRoutes, { db, jobs, secureCookies });
+      await api.register(accountRoutes, { db, jobs, secureCookies });
+      await api.register(staffInvitationRoutes, { db, jobs });
+      await api.register(backofficeRoutes, { db, jobs, publicUrl: config.publicUrl });
     },
     { prefix: '/api/v1' },
   );

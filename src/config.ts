@@ -21,6 +21,8 @@ export interface Config {
   bodyLimitBytes: number;
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** Above this event-loop delay new requests get 503 + Retry-After instead of piling up; 0 turns it off. */
+  maxEventLoopDelayMs: number;
   webDistDir: string;
 }
 
@@ -56,6 +58,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    maxEventLoopDelayMs: integer(env, 'MAX_EVENT_LOOP_DELAY_MS', 1000, 0, 60_000),
     webDistDir: path.resolve(env.KABINET_WEB_DIR || new URL('../web/dist', import.meta.url).pathname),
   };
 }

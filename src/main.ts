@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { ADMIN_USAGE, adminCommand } from './admin.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { fillDemo } from './demo.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
@@ -16,6 +17,7 @@ Commands:
   migrate   apply pending database migrations and exit
   demo      fill the database with a demo provider
   outbox    show messages kept in the outbox (no SMTP server or SMS gateway configured)
+  admin     create staff users, such as the first administrator ('kabinet admin create')
 
 Configuration comes from the environment (PORT, HOST, KABINET_DATA_DIR, DATABASE_URL, ...);
 see README.md.`,
@@ -38,9 +40,12 @@ SMS_GATEWAY_URL is configured: time, channel, recipient, subject (email) or text
   --limit N   how many messages, 1 to 1000 (default 20)
   --json      one JSON array with the full messages, for scripts
 Stop a running 'kabinet start' on the same embedded data directory first.`,
+  admin: ADMIN_USAGE,
 };
 
 async function main(argv: string[]): Promise<number> {
+  // Its own options and subcommands; `kabinet admin --help` is answered there too.
+  if (argv[0] === 'admin') return adminCommand(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
+import { handleIdentityCleanup } from './modules/identity/index.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrations.ts';
@@ -35,6 +36,7 @@ export async function openRuntime(config: Config, logger: Logger): Promise<{ dat
 async function registerWorkers(jobs: Jobs, database: DatabaseHandle, config: Config) {
   await jobs.work('mail.send', handleMailSend(database.db, createMailDelivery(config.smtpUrl, config.mailFrom)));
   await jobs.work('sms.send', handleSmsSend(database.db, config.smsGateway && createHttpSmsGateway(config.smsGateway)));
+  await jobs.work('identity.cleanup', handleIdentityCleanup(database.db));
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {

@@ -17,7 +17,8 @@ export interface TestApp {
 /** The real application over this test file's own database, for `app.inject`. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: 'silent', KABINET_WEB_DIR: '/nonexistent', ...env });
+  // Test machines are busy; overload shedding is for production traffic, not for a test's timing.
+  const config = loadConfig({ LOG_LEVEL: 'silent', KABINET_WEB_DIR: '/nonexistent', MAX_EVENT_LOOP_DELAY_MS: '0', ...env });
   const logger = pino({ level: config.logLevel });
   const jobs = new Jobs(database.jobsConnection, logger);
   await jobs.start();

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { hit, peek, reset, type Limit } from '../../platform/throttle/throttle.ts';
+import { hit, peekAll, reset, type Limit } from '../../platform/throttle/throttle.ts';
 import { countUnusedBackupCodes, failPendingUserFlows, HACKED_EVENT, markAuthenticated, updateUser } from './account-store.ts';
 import { deliverNotice, withDb, type IdentityContext } from './context.ts';
 import { CodeRequiredError, InvalidCredentialsError, TooManyAttemptsError, UnauthenticatedError } from './errors.ts';
@@ -40,7 +40,7 @@ export async function withCredentials<T>(ctx: IdentityContext, auth: Authenticat
   const code = credentials.code?.trim() ?? '';
   if (askCode && code === '') throw new CodeRequiredError();
   const key = passwordKey(user.email);
-  const limit = await peek(ctx.db, key, PASSWORD_LIMIT, ctx.now);
+  const limit = await peekAll(ctx.db, [[key, PASSWORD_LIMIT]], ctx.now);
   if (!limit.allowed) throw new TooManyAttemptsError(limit.retryAfterSeconds);
 
   const passwordOk = await verifyPassword(user.password_hash, credentials.password);

@@ -1,3 +1,3 @@
 export { settingsRoutes } from './routes.ts';
-export { getPublicSettings, setProviderProfile, type PublicSettings } from './service.ts';
+export { getProviderName, getPublicSettings, setProviderProfile, type PublicSettings } from './service.ts';
 export type { ProviderProfile, SettingsTables } from './store.ts';

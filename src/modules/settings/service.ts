@@ -22,3 +22,10 @@ export async function getPublicSettings(ctx: SettingsContext): Promise<PublicSet
 export async function setProviderProfile(ctx: SettingsContext, profile: ProviderProfile): Promise<void> {
   await updateProviderProfile(ctx.db, profile, ctx.now);
 }
+
+/** The provider's name, for signatures in messages. */
+export async function getProviderName(db: Db): Promise<string> {
+  const profile = await findProviderProfile(db);
+  if (!profile) throw new ProviderProfileMissing();
+  return profile.name;
+}

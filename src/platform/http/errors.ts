@@ -7,9 +7,23 @@ export interface FieldError {
   message: string;
 }
 
+/** A text in each language of the interface; modules keep theirs next to their error codes. */
+export interface Localized {
+  ru: string;
+  en: string;
+}
+
+export interface DomainFieldError {
+  field: string;
+  code: string;
+  message: Localized;
+}
+
 export interface AppErrorOptions {
+  /** The title; platform errors take theirs from the platform catalog by code. */
+  title?: Localized;
   detail?: string;
-  errors?: FieldError[];
+  errors?: Array<FieldError | DomainFieldError>;
   /** Extra members of the problem document (RFC 9457 extensions). */
   extra?: Record<string, unknown>;
   headers?: Record<string, string>;
@@ -55,16 +69,21 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
+function localizeField(error: FieldError | DomainFieldError, locale: Locale): FieldError {
+  return typeof error.message === 'string' ? (error as FieldError) : { ...error, message: error.message[locale] };
+}
+
 export function problemOf(error: AppError, locale: Locale, instance?: string): Problem {
   const key = `errors.${error.code}`;
+  const title = error.options.title?.[locale] ?? (hasMessage(key) ? t(locale, key, error.options.params) : error.code);
   return {
     type: 'about:blank',
-    title: hasMessage(key) ? t(locale, key, error.options.params) : error.code,
+    title,
     status: error.status,
     code: error.code,
     ...(error.options.detail ? { detail: error.options.detail } : {}),
     ...(instance ? { instance } : {}),
-    ...(error.options.errors ? { errors: error.options.errors } : {}),
+    ...(error.options.errors ? { errors: error.options.errors.map((item) => localizeField(item, locale)) } : {}),
     ...error.options.extra,
   };
 }

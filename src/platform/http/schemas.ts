@@ -25,3 +25,12 @@ export const ProblemResponse = Type.Object(
   },
   { $id: 'Problem', additionalProperties: true },
 );
+
+const ProblemRef = Type.Unsafe<Record<string, unknown>>({ $ref: 'Problem' });
+
+/** Response schemas for the error statuses a route may answer with. */
+export function problems(...statuses: number[]): Record<number, typeof ProblemRef> {
+  return Object.fromEntries(statuses.map((status) => [status, ProblemRef]));
+}
+
+export const NoContent = Type.Null({ description: 'No content' });

@@ -1,7 +1,7 @@
 import { fromKysely, fromPglite, PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db, JobsConnection } from '../db/database.ts';
-import { queuePolicies, type JobName, type JobPayloads } from './queues.ts';
+import { queuePolicies, schedules, type JobName, type JobPayloads } from './queues.ts';
 
 export type JobHandler<N extends JobName> = (data: JobPayloads[N], job: { id: string; retryCount: number }) => Promise<void>;
 
@@ -34,6 +34,9 @@ export class Jobs {
     await this.#boss.start();
     for (const [name, policy] of Object.entries(queuePolicies)) {
       await this.#boss.createQueue(name, policy);
+    }
+    for (const [name, cron] of Object.entries(schedules)) {
+      await this.#boss.schedule(name, cron, {});
     }
   }
 

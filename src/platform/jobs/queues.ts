@@ -4,6 +4,7 @@ import type { Queue } from 'pg-boss';
 export interface JobPayloads {
   'mail.send': { messageId: string };
   'sms.send': { messageId: string };
+  'identity.cleanup': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -13,4 +14,10 @@ export const queuePolicies: Record<JobName, Omit<Queue, 'name'>> = {
   'mail.send': { retryLimit: 8, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
   // Codes go stale in minutes: retry for a few minutes, then fail visibly rather than deliver late.
   'sms.send': { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
+  'identity.cleanup': { retryLimit: 2, retryDelay: 60 },
+};
+
+/** Periodic jobs and their cron schedules (pg-boss runs each once per tick across all processes). */
+export const schedules: Partial<Record<JobName, string>> = {
+  'identity.cleanup': '17 * * * *',
 };

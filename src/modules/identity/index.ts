@@ -1,0 +1,12 @@
+export type { IdentityTables, StaffRole, UserKind } from './tables.ts';
+export type { Authenticated, SessionUser } from './sessions.ts';
+export { authentication, requireFreshLogin, requireStaff, requireUser } from './auth.ts';
+export { identityRoutes } from './routes.ts';
+export { handleIdentityCleanup } from './cleanup.ts';
+export { identityContext } from './auth.ts';
+export type { IdentityContext } from './context.ts';
+export { blockCustomer, findCustomers, getCustomer, unblockCustomer } from './staff-customers.ts';
+export { blockStaff, createStaff, createStaffWithPassword, listStaff, unblockStaff, updateStaff, type NewStaff } from './staff.ts';
+export { staffInvitationRoutes } from './staff-routes.ts';
+export { accountRoutes } from './account-routes.ts';
+export { findHackedReports, type HackedReport } from './account-store.ts';
