@@ -1,8 +1,10 @@
 import { createHash, randomInt } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import type { RequestOrigin } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { FlowExpiredError, FlowNotFoundError, InvalidCodeError, ResendTooSoonError } from './errors.ts';
+import { clientKey, hit, type Limit } from '../../platform/throttle/throttle.ts';
+import { FlowExpiredError, FlowNotFoundError, InvalidCodeError, ResendTooSoonError, TooManyAttemptsError } from './errors.ts';
 import type { FlowKind, IdentityTables } from './tables.ts';
 
 /**
@@ -15,6 +17,17 @@ export const CODE_MAX_ATTEMPTS = 5;
 export const RESEND_COOLDOWN_SECONDS = 60;
 
 export type Flow = Selectable<IdentityTables['identity_flow']>;
+
+/** Codes sent per day, per address and per client address, whatever the flow. */
+const CODES_PER_ADDRESS: Limit = { max: 10, windowSeconds: 24 * 3600 };
+const CODES_PER_CLIENT: Limit = { max: 100, windowSeconds: 24 * 3600 };
+
+export async function assertCodeSendAllowed(db: Db, now: Date, address: string, origin: RequestOrigin): Promise<void> {
+  for (const [key, limit] of [[`code:address:${address}`, CODES_PER_ADDRESS], [`code:client:${clientKey(origin.ip ?? 'unknown')}`, CODES_PER_CLIENT]] as const) {
+    const state = await hit(db, key, limit, now);
+    if (!state.allowed) throw new TooManyAttemptsError(state.retryAfterSeconds);
+  }
+}
 
 export function newCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');

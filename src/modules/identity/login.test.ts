@@ -230,7 +230,8 @@ describe('recovery', () => {
 
   it('caps codes per address per day', async () => {
     const user = await registerCustomer(t.app, t.database.db);
-    for (let i = 0; i < 10; i++) expect((await post('/api/v1/identity/recovery', { login: user.email })).statusCode).toBe(202);
+    // The registration code was the first of the ten.
+    for (let i = 0; i < 9; i++) expect((await post('/api/v1/identity/recovery', { login: user.email })).statusCode).toBe(202);
     const capped = await post('/api/v1/identity/recovery', { login: user.email });
     expect(capped.statusCode).toBe(429);
   });

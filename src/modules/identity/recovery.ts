@@ -1,15 +1,9 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { clientKey, hit, type Limit } from '../../platform/throttle/throttle.ts';
 import { deliverCode, deliverNotice, withDb, type IdentityContext } from './context.ts';
-import { TooManyAttemptsError } from './errors.ts';
-import { assertUsable, checkCode, completeFlow, lockFlow, replaceCode, startFlow, supersedeFlows, wrongCode } from './flows.ts';
+import { assertCodeSendAllowed, assertUsable, checkCode, completeFlow, lockFlow, replaceCode, startFlow, supersedeFlows, wrongCode } from './flows.ts';
 import { checkPasswordPolicy, hashPassword } from './password.ts';
 import { endUserSessions } from './sessions.ts';
 import { findUserById, findUserByLogin, normalizeEmail, normalizePhone, setPasswordHash } from './users.ts';
-
-/** Codes sent per day: per address and per client address. */
-const PER_ADDRESS: Limit = { max: 10, windowSeconds: 24 * 3600 };
-const PER_CLIENT: Limit = { max: 30, windowSeconds: 24 * 3600 };
 
 /**
  * Starts password recovery by an email address or a confirmed phone number. The answer is the same
@@ -18,10 +12,7 @@ const PER_CLIENT: Limit = { max: 30, windowSeconds: 24 * 3600 };
 export async function startRecovery(ctx: IdentityContext, login: string): Promise<{ flowId: string; channel: 'email' | 'sms' }> {
   const channel = login.includes('@') ? 'email' : 'sms';
   const address = channel === 'email' ? normalizeEmail(login) : (normalizePhone(login) ?? login.trim());
-  for (const [key, limit] of [[`code:address:${address}`, PER_ADDRESS], [`code:client:${clientKey(ctx.origin.ip ?? 'unknown')}`, PER_CLIENT]] as const) {
-    const state = await hit(ctx.db, key, limit, ctx.now);
-    if (!state.allowed) throw new TooManyAttemptsError(state.retryAfterSeconds);
-  }
+  await assertCodeSendAllowed(ctx.db, ctx.now, address, ctx.origin);
   return ctx.db.transaction().execute(async (trx) => {
     const user = await findUserByLogin(trx, login);
     const usable = user && user.status === 'active' ? user : undefined;

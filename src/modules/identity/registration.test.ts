@@ -124,3 +124,15 @@ describe('confirmRegistration', () => {
     expect(JSON.stringify(row.payload)).not.toContain('хороший пароль 3');
   });
 });
+
+describe('code sending caps', () => {
+  it('sends at most 10 codes a day to one address, whatever the flow', async () => {
+    const email = 'capped@example.ru';
+    const body = { name: 'Анна', email, password: 'хороший пароль 4', acceptTerms: true, acceptPersonalData: true };
+    for (let i = 0; i < 5; i++) expect((await post('/api/v1/identity/registrations', body)).statusCode).toBe(202);
+    for (let i = 0; i < 5; i++) expect((await post('/api/v1/identity/recovery', { login: email })).statusCode).toBe(202);
+    const capped = await post('/api/v1/identity/registrations', body);
+    expect(capped.statusCode).toBe(429);
+    expect(Number(capped.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { clientKey, hit } from '../../platform/throttle/throttle.ts';
 import { deliverCode, deliverNotice, withDb, type IdentityContext } from './context.ts';
 import { FlowExpiredError, TooManyAttemptsError } from './errors.ts';
-import { assertUsable, checkCode, completeFlow, lockFlow, replaceCode, startFlow, supersedeFlows, wrongCode } from './flows.ts';
+import { assertCodeSendAllowed, assertUsable, checkCode, completeFlow, lockFlow, replaceCode, startFlow, supersedeFlows, wrongCode } from './flows.ts';
 import { checkPasswordPolicy, hashPassword } from './password.ts';
 import { createSession } from './sessions.ts';
 import { findUserByEmail, findUserByPhone, insertUser, normalizeEmail, normalizePhone } from './users.ts';
@@ -47,6 +47,7 @@ export async function startRegistration(ctx: IdentityContext, input: Registratio
   if (phone === undefined) throw invalidPhone();
   const limit = await hit(ctx.db, `register:ip:${clientKey(ctx.origin.ip ?? 'unknown')}`, START_LIMIT, ctx.now);
   if (!limit.allowed) throw new TooManyAttemptsError(limit.retryAfterSeconds);
+  await assertCodeSendAllowed(ctx.db, ctx.now, normalizeEmail(input.email), ctx.origin);
   const passwordHash = await hashPassword(input.password);
 
   return ctx.db.transaction().execute(async (trx) => {
