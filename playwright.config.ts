@@ -63,7 +63,10 @@ export default defineConfig({
     },
     {
       // The real app with the demo provider: it serves the freshly built web/dist and the API from one port.
-      command: 'npm run build && node src/main.ts demo && npm start',
+      // The first administrator comes from the console, as in production: before the server starts,
+      // since one process at a time holds the embedded database. The invitation goes to the SMTP stand-in.
+      command:
+        "npm run build && node src/main.ts demo && node src/main.ts admin create --email admin@kabinet.test --name 'Администратор' && npm start",
       url: `${baseURL}/readyz`,
       reuseExistingServer: false,
       timeout: 120_000,

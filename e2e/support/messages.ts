@@ -48,3 +48,19 @@ export async function waitForCode(to: string, after: number): Promise<string> {
     .toBeTruthy();
   return code as string;
 }
+
+/** Waits for a new email to an address whose subject is `subject`; `after` as for {@link waitForCode}. */
+export async function waitForMail(to: string, subject: string, after = 0): Promise<{ subject: string; text: string }> {
+  let found: { subject: string; text: string } | undefined;
+  await expect
+    .poll(
+      async () => {
+        const mail = (await outbox()).mail.filter((m) => m.to === to.toLowerCase()).slice(after);
+        found = mail.findLast((m) => m.subject === subject);
+        return found?.subject;
+      },
+      { message: `an email «${subject}» to ${to}`, timeout: 30_000, intervals: [250, 500, 1000] },
+    )
+    .toBe(subject);
+  return found as { subject: string; text: string };
+}

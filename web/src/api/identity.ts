@@ -135,3 +135,16 @@ export function useCompleteRecovery() {
     },
   });
 }
+
+/** A new staff member proves the mailbox with the emailed code and chooses a password; nobody is signed in. */
+export function useCompleteStaffInvitation() {
+  return useMutation({
+    mutationFn: ({ flowId, code, password }: { flowId: string; code: string; password: string }) =>
+      unwrap(
+        api.POST('/api/v1/identity/staff-invitations/{flowId}/complete', {
+          params: { path: { flowId } },
+          body: { code, password },
+        }),
+      ),
+  });
+}

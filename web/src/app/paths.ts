@@ -12,9 +12,20 @@ export const paths = {
   settingsActivity: '/settings/activity',
   settingsNotifications: '/settings/notifications',
   settingsHacked: '/settings/hacked',
+  staffSetup: '/staff/setup',
+  backoffice: '/backoffice',
+  backofficeStaff: '/backoffice/staff',
+  backofficeUsers: '/backoffice/users',
+  backofficeUser: '/backoffice/users/:id',
+  backofficeOutbox: '/backoffice/outbox',
 } as const;
 
 /** The sign-in page, asked to come back to `next` afterwards. */
 export function loginPath(next?: string): string {
   return next ? `${paths.login}?${new URLSearchParams({ next })}` : paths.login;
+}
+
+/** A customer's page in the back office. */
+export function backofficeUserPath(id: string): string {
+  return `${paths.backofficeUsers}/${encodeURIComponent(id)}`;
 }

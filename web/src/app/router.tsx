@@ -7,10 +7,17 @@ import { ProfileTab } from '../pages/account/settings/components/ProfileTab';
 import { SecurityTab } from '../pages/account/settings/components/SecurityTab';
 import { SessionsTab } from '../pages/account/settings/components/SessionsTab';
 import { SettingsPage } from '../pages/account/settings/SettingsPage';
+import { BackofficeIndex } from '../pages/backoffice/layout/BackofficeIndex';
+import { BackofficeLayout } from '../pages/backoffice/layout/BackofficeLayout';
+import { OutboxPage } from '../pages/backoffice/outbox/OutboxPage';
+import { StaffPage } from '../pages/backoffice/staff/StaffPage';
+import { UserPage } from '../pages/backoffice/user/UserPage';
+import { UsersPage } from '../pages/backoffice/users/UsersPage';
 import { CabinetPage } from '../pages/cabinet/home/CabinetPage';
 import { LoginPage } from '../pages/identity/login/LoginPage';
 import { RecoveryPage } from '../pages/identity/recovery/RecoveryPage';
 import { RegisterPage } from '../pages/identity/register/RegisterPage';
+import { StaffSetupPage } from '../pages/identity/staff-setup/StaffSetupPage';
 import { BusinessPage } from '../pages/parties/business/BusinessPage';
 import { HomePage } from '../pages/public/home/HomePage';
 import { NotFoundPage } from '../pages/public/not-found/NotFoundPage';
@@ -18,6 +25,7 @@ import { RootErrorPage } from '../pages/public/route-error/RootErrorPage';
 import { RouteErrorPage } from '../pages/public/route-error/RouteErrorPage';
 import { paths } from './paths';
 import { RequireAuth } from './RequireAuth';
+import { RequireStaff } from './RequireStaff';
 
 export const router = createBrowserRouter([
   {
@@ -34,6 +42,7 @@ export const router = createBrowserRouter([
           { path: paths.register, Component: RegisterPage },
           { path: paths.recovery, Component: RecoveryPage },
           { path: paths.business, Component: BusinessPage },
+          { path: paths.staffSetup, Component: StaffSetupPage },
           {
             Component: RequireAuth,
             children: [
@@ -49,6 +58,28 @@ export const router = createBrowserRouter([
                   { path: paths.settingsActivity, Component: ActivityTab },
                   { path: paths.settingsNotifications, Component: NotificationsTab },
                   { path: paths.settingsHacked, Component: HackedTab },
+                ],
+              },
+              {
+                // Customers get the 404 page here, as they get 404 from the back office's API.
+                path: paths.backoffice,
+                element: <RequireStaff />,
+                children: [
+                  {
+                    Component: BackofficeLayout,
+                    children: [
+                      { index: true, Component: BackofficeIndex },
+                      {
+                        element: <RequireStaff section="users" />,
+                        children: [
+                          { path: paths.backofficeUsers, Component: UsersPage },
+                          { path: paths.backofficeUser, Component: UserPage },
+                        ],
+                      },
+                      { element: <RequireStaff section="staff" />, children: [{ path: paths.backofficeStaff, Component: StaffPage }] },
+                      { element: <RequireStaff section="outbox" />, children: [{ path: paths.backofficeOutbox, Component: OutboxPage }] },
+                    ],
+                  },
                 ],
               },
             ],

@@ -2,6 +2,7 @@ import { Box, Button, Group, Stack, type BoxProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useMatch } from 'react-router';
 import { useMe } from '../../api/identity';
+import { sectionsFor } from '../../app/backoffice-access';
 import { paths } from '../../app/paths';
 
 const signedOutItems = [
@@ -16,6 +17,8 @@ const signedInItems = [
   { to: paths.business, label: 'nav.business' },
 ] as const;
 
+const staffItem = { to: paths.backoffice, label: 'nav.backoffice' } as const;
+
 interface MainNavProps extends BoxProps {
   orientation: 'horizontal' | 'vertical';
   /** Called after a link is followed, so the mobile drawer can close. */
@@ -25,7 +28,8 @@ interface MainNavProps extends BoxProps {
 export function MainNav({ orientation, onNavigate, ...boxProps }: MainNavProps) {
   const { t } = useTranslation();
   const List = orientation === 'horizontal' ? Group : Stack;
-  const items = useMe().data ? signedInItems : signedOutItems;
+  const me = useMe().data;
+  const items = me ? [...signedInItems, ...(sectionsFor(me).length > 0 ? [staffItem] : [])] : signedOutItems;
 
   return (
     <Box component="nav" aria-label={t('nav.label')} {...boxProps}>

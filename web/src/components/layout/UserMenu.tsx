@@ -2,6 +2,7 @@ import { Button, Menu } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useLogout, type Me } from '../../api/identity';
+import { sectionsFor } from '../../app/backoffice-access';
 import { paths } from '../../app/paths';
 
 export function UserMenu({ me }: { me: Me }) {
@@ -31,6 +32,11 @@ export function UserMenu({ me }: { me: Me }) {
         <Menu.Item component={Link} to={paths.settings}>
           {t('userMenu.settings')}
         </Menu.Item>
+        {sectionsFor(me).length > 0 && (
+          <Menu.Item component={Link} to={paths.backoffice}>
+            {t('userMenu.backoffice')}
+          </Menu.Item>
+        )}
         <Menu.Divider />
         <Menu.Item onClick={() => void signOut()}>
           {t('userMenu.logout')}

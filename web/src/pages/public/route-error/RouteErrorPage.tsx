@@ -10,7 +10,8 @@ export function RouteErrorPage() {
   const { t } = useTranslation();
   const error = useRouteError();
 
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  // An API answer of 404 means the thing asked for is not there, or not for this user to see.
+  if ((isRouteErrorResponse(error) || error instanceof ApiError) && error.status === 404) return <NotFoundPage />;
   const reason = error instanceof ApiError && error.problem ? error.problem.title : t('errors.pageText');
 
   return (

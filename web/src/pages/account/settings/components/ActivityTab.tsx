@@ -1,28 +1,17 @@
 import { Button, Loader, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useActivity } from '../../../../api/account';
+import { useAuditEventLabel } from '../../../../app/audit-events';
 import { useFormatDateTime } from '../../../../app/format';
-import en from '../../../../i18n/en.json';
-
-type KnownEvent = keyof typeof en.settings.activity.events;
-
-/** Event codes look like `login.succeeded`; the catalog keys them as `login_succeeded`. */
-function knownEvent(event: string): KnownEvent | undefined {
-  const key = event.replaceAll('.', '_');
-  return Object.hasOwn(en.settings.activity.events, key) ? (key as KnownEvent) : undefined;
-}
 
 export function ActivityTab() {
   const { t } = useTranslation();
   const activity = useActivity();
   const formatDateTime = useFormatDateTime();
+  const eventLabel = useAuditEventLabel();
   if (activity.isPending) return <Loader />;
   if (activity.isError) throw activity.error;
   const items = activity.data.pages.flatMap((page) => page.items);
-  const eventLabel = (event: string) => {
-    const known = knownEvent(event);
-    return known ? t(`settings.activity.events.${known}`) : t('settings.activity.otherEvent', { event });
-  };
 
   return (
     <Stack gap="md" maw={900}>

@@ -1,6 +1,7 @@
 import { Badge, Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useEndOtherSessions, useEndSession, useSessions, type AccountSession } from '../../../../api/account';
+import { describeDevice } from '../../../../app/device';
 import { useFormatDateTime } from '../../../../app/format';
 import { FormError } from '../../../../components/forms/FormError';
 import { SavedNote } from './SavedNote';
@@ -73,12 +74,4 @@ function SessionCard({ session }: { session: AccountSession }) {
       </Group>
     </Card>
   );
-}
-
-/** «Chrome, Linux» out of a user agent string; the raw string when nothing familiar is in it. */
-function describeDevice(userAgent: string): string {
-  const browser =
-    /(Edg|YaBrowser|OPR|Firefox|Chrome|Safari)\/[\d.]+/.exec(userAgent)?.[1]?.replace('Edg', 'Edge').replace('OPR', 'Opera').replace('YaBrowser', 'Yandex Browser');
-  const system = /(Windows|Android|iPhone|iPad|Mac OS X|Linux)/.exec(userAgent)?.[1]?.replace('Mac OS X', 'macOS');
-  return browser && system ? `${browser}, ${system}` : userAgent;
 }

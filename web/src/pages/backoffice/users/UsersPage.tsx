@@ -1,0 +1,26 @@
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { PageTitle } from '../../../components/PageTitle';
+import { CustomerResults } from './components/CustomerResults';
+import { CustomerSearchForm } from './components/CustomerSearchForm';
+
+/** Finding a customer by a part of their email, phone or name; the query lives in the address. */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const query = searchParams.get('q')?.trim() ?? '';
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <PageTitle>{`${t('backoffice.sections.users')} — ${t('backoffice.title')}`}</PageTitle>
+      <CustomerSearchForm
+        // A new query from outside (back button, a link) starts the box afresh.
+        key={query}
+        initial={query}
+        onSearch={(next) => setSearchParams(next ? { q: next } : {})}
+      />
+      <CustomerResults query={query} />
+    </Stack>
+  );
+}
