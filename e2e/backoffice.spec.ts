@@ -118,7 +118,7 @@ test('the first administrator sets up their account, blocks a customer and invit
   await test.step('block the customer with a reason', async () => {
     const mailBefore = await countMessages(customer.email);
     await main.getByRole('button', { name: 'Заблокировать' }).click();
-    const dialog = page.getByRole('dialog', { name: `Заблокировать пользователя ${customer.name}?` });
+    const dialog = page.getByRole('dialog', { name: `Блокировка пользователя: ${customer.name}` });
     // No reason, no block.
     await dialog.getByRole('button', { name: 'Заблокировать' }).click();
     await expect(dialog.getByText('Укажите причину блокировки.')).toBeVisible();
@@ -173,7 +173,7 @@ test('the first administrator sets up their account, blocks a customer and invit
     await expect(card.getByLabel('Роль')).toHaveValue('moderator');
 
     await card.getByRole('button', { name: 'Заблокировать' }).click();
-    const dialog = page.getByRole('dialog', { name: `Заблокировать сотрудника ${operator.name}?` });
+    const dialog = page.getByRole('dialog', { name: `Блокировка сотрудника: ${operator.name}` });
     await dialog.getByLabel('Причина').fill('Уволен');
     await dialog.getByRole('button', { name: 'Заблокировать' }).click();
     await expect(dialog).toBeHidden();

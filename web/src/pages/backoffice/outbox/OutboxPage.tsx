@@ -1,4 +1,4 @@
-import { Badge, Button, Loader, Stack, Table, Text } from '@mantine/core';
+import { Button, Loader, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOutbox } from '../../../api/backoffice';
@@ -31,7 +31,7 @@ export function OutboxPage() {
       {items.length === 0 ? (
         <Text>{t('backoffice.outbox.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={760}>
           <Table striped verticalSpacing="sm" aria-label={t('backoffice.sections.outbox')}>
             <Table.Thead>
               <Table.Tr>
@@ -45,12 +45,10 @@ export function OutboxPage() {
               {items.map((message) => (
                 <Table.Tr key={message.id}>
                   <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{formatDateTime(message.createdAt)}</Table.Td>
-                  <Table.Td style={{ verticalAlign: 'top' }}>
-                    <Badge variant="light" color={message.channel === 'sms' ? 'grape' : 'blue'}>
-                      {t(`backoffice.outbox.channels.${message.channel}`)}
-                    </Badge>
+                  <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+                    {t(`backoffice.outbox.channels.${message.channel}`)}
                   </Table.Td>
-                  <Table.Td style={{ verticalAlign: 'top', overflowWrap: 'anywhere' }}>{message.to}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>{message.to}</Table.Td>
                   <Table.Td style={{ verticalAlign: 'top' }}>
                     {message.subject && <Text fw={600} size="sm">{message.subject}</Text>}
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>

@@ -49,7 +49,10 @@ export function BlockModal({ title, text, pending, error, onBlock, onClose }: Bl
             minRows={3}
             maxLength={REASON_MAX}
             value={reason}
-            onChange={(event) => setReason(event.currentTarget.value)}
+            onChange={(event) => {
+              setReason(event.currentTarget.value);
+              setMissing(false);
+            }}
             error={missing ? t('backoffice.block.reasonRequired') : errors.reason}
           />
           <Group justify="flex-end" gap="sm">
