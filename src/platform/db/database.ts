@@ -4,6 +4,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { lockDataDir } from './data-dir-lock.ts';
+import { templateFor } from './embedded-template.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -45,7 +46,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 async function openEmbedded(dataDir: string): Promise<DatabaseHandle> {
   const lock = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(path.join(dataDir, 'pgdata'), embeddedOptions);
+    const pgdata = path.join(dataDir, 'pgdata');
+    const template = templateFor(pgdata);
+    const pglite = await PGlite.create(pgdata, { ...embeddedOptions, ...(template ? { loadDataDir: template } : {}) });
     return wrapPGlite(pglite, () => lock.release());
   } catch (error) {
     lock.release();
