@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
-import { hit, peekAll, reset, type Limit } from '../../platform/throttle/throttle.ts';
+import { hit, peekAll, reset } from '../../platform/throttle/throttle.ts';
+import { accountFailureCounter } from './login.ts';
 import { countUnusedBackupCodes, failPendingUserFlows, HACKED_EVENT, markAuthenticated, updateUser } from './account-store.ts';
 import { deliverNotice, withDb, type IdentityContext } from './context.ts';
 import { CodeRequiredError, InvalidCredentialsError, TooManyAttemptsError, UnauthenticatedError } from './errors.ts';
@@ -10,17 +11,8 @@ import type { Locale } from './messages.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password.ts';
 import { endUserSessions, type Authenticated } from './sessions.ts';
 import { consumeBackupCode, consumeTotpStep, verifyTotp } from './totp.ts';
-import { findUserById, normalizeEmail, setPasswordHash, type UserRow } from './users.ts';
+import { findUserById, setPasswordHash, type UserRow } from './users.ts';
 
-/**
- * A password typed on these pages counts against the same per-account counter as sign-in
- * (login.ts: 10 failures in 15 minutes), so a stolen session is no cheaper way to guess it.
- */
-const PASSWORD_LIMIT: Limit = { max: 10, windowSeconds: 15 * 60 };
-
-function passwordKey(email: string): string {
-  return `login:account:${normalizeEmail(email)}`;
-}
 
 export interface Credentials {
   password: string;
@@ -39,8 +31,9 @@ export async function withCredentials<T>(ctx: IdentityContext, auth: Authenticat
   const askCode = credentials.secondFactor && user.totp_secret !== null && user.totp_enabled_at !== null;
   const code = credentials.code?.trim() ?? '';
   if (askCode && code === '') throw new CodeRequiredError();
-  const key = passwordKey(user.email);
-  const limit = await peekAll(ctx.db, [[key, PASSWORD_LIMIT]], ctx.now);
+  // A password typed here counts against the sign-in counter: a stolen session is no cheaper way to guess it.
+  const [key, limitOfKey] = accountFailureCounter(user.email);
+  const limit = await peekAll(ctx.db, [[key, limitOfKey]], ctx.now);
   if (!limit.allowed) throw new TooManyAttemptsError(limit.retryAfterSeconds);
 
   const passwordOk = await verifyPassword(user.password_hash, credentials.password);
@@ -49,7 +42,7 @@ export async function withCredentials<T>(ctx: IdentityContext, auth: Authenticat
     let accepted = passwordOk;
     if (accepted && askCode) accepted = step !== undefined ? await consumeTotpStep(trx, user.id, step) : await consumeBackupCode(trx, user.id, code, ctx.now);
     if (!accepted) {
-      const state = await hit(trx, key, PASSWORD_LIMIT, ctx.now);
+      const state = await hit(trx, key, limitOfKey, ctx.now);
       await recordAudit(trx, ctx.now, { event: 'reauthentication.failed', actorId: user.id, subjectId: user.id, origin: ctx.origin });
       return { error: state.allowed ? new InvalidCredentialsError() : new TooManyAttemptsError(state.retryAfterSeconds) } as const;
     }

@@ -20,10 +20,15 @@ function loginKey(login: string): string {
   return login.includes('@') ? normalizeEmail(login) : (normalizePhone(login) ?? login.trim());
 }
 
+/** The per-account failure counter; password re-checks on settings pages count into it too. */
+export function accountFailureCounter(login: string): [string, Limit] {
+  return [`login:account:${loginKey(login)}`, ACCOUNT_SHORT];
+}
+
 function counters(ctx: IdentityContext, login: string): Array<[string, Limit]> {
   const account = loginKey(login);
   return [
-    [`login:account:${account}`, ACCOUNT_SHORT],
+    accountFailureCounter(login),
     [`login:account-hour:${account}`, ACCOUNT_HOURLY],
     [`login:client:${clientKey(ctx.origin.ip ?? 'unknown')}`, CLIENT],
   ];

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { hash, parseOptions, verify, type Algorithm, type Options } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { BusyError, WeakPasswordError } from './errors.ts';
@@ -23,10 +24,11 @@ export function checkPasswordPolicy(password: string): void {
 }
 
 /**
- * At most this many hashes run at once and this many wait; beyond that a request is refused with
- * 503 rather than letting a login flood take every core and megabyte.
+ * At most this many hashes run at once — one core is always left to the event loop, so health
+ * checks and signed-in pages keep answering — and this many wait; beyond that a request is refused
+ * with 503 rather than letting a login flood take every core and megabyte.
  */
-const MAX_RUNNING = 2;
+const MAX_RUNNING = Math.max(1, availableParallelism() - 1);
 const MAX_WAITING = 64;
 let running = 0;
 const waiting: Array<() => void> = [];
