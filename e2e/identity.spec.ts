@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { generate } from 'otplib';
+import { freshTotp } from './support/totp.ts';
 import { countMessages, waitForCode } from './support/messages.ts';
 
 const name = 'Анна Смирнова';
@@ -16,10 +16,6 @@ function uniqueContacts() {
  * A code for the next 30-second step: the server refuses a step it has already seen (no replays)
  * but allows one step of clock drift, so this is accepted right after a code of the current step.
  */
-function nextTotp(secret: string): Promise<string> {
-  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
-}
-
 async function signIn(page: Page, login: string, secret: string | undefined, withPassword = password) {
   await page.goto('/login');
   const main = page.getByRole('main');
@@ -27,7 +23,7 @@ async function signIn(page: Page, login: string, secret: string | undefined, wit
   await main.getByRole('textbox', { name: 'Пароль', exact: true }).fill(withPassword);
   await main.getByRole('button', { name: 'Войти', exact: true }).click();
   if (secret !== undefined) {
-    await main.getByLabel('Код из приложения').fill(await nextTotp(secret));
+    await main.getByLabel('Код из приложения').fill(await freshTotp(secret));
     await main.getByRole('button', { name: 'Подтвердить' }).click();
   }
   await expect(page).toHaveURL('/cabinet');
@@ -98,7 +94,7 @@ test('register, confirm email and phone, sign in with two-factor, recover the pa
     await expect(main.getByRole('img', { name: 'QR-код для приложения-аутентификатора' })).toBeVisible();
     secret = await main.getByLabel('Ключ для ввода вручную').inputValue();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-    await main.getByLabel('Код из приложения').fill(await generate({ secret }));
+    await main.getByLabel('Код из приложения').fill(await freshTotp(secret));
     await main.getByRole('button', { name: 'Включить' }).click();
 
     const codes = main.getByRole('list', { name: 'Резервные коды' }).getByRole('listitem');
@@ -159,7 +155,7 @@ test('register, confirm email and phone, sign in with two-factor, recover the pa
     await main.getByLabel('Эл. почта или телефон').fill(email);
     await main.getByRole('textbox', { name: 'Пароль', exact: true }).fill(newPassword);
     await main.getByRole('button', { name: 'Войти', exact: true }).click();
-    await main.getByLabel('Код из приложения').fill(await nextTotp(secret));
+    await main.getByLabel('Код из приложения').fill(await freshTotp(secret));
     await main.getByRole('button', { name: 'Подтвердить' }).click();
     await expect(page).toHaveURL('/settings/activity');
     await expect(main.getByRole('cell', { name: 'Пароль восстановлен' })).toBeVisible();

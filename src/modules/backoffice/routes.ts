@@ -12,6 +12,7 @@ import {
   identityContext,
   listStaff,
   requireStaff,
+  resetCustomerTwoFactor,
   unblockCustomer,
   unblockStaff,
   updateStaff,
@@ -134,6 +135,25 @@ export const backofficeRoutes: FastifyPluginAsyncTypebox<BackofficeRouteOptions>
     async (request) => {
       const { user } = requireStaff(request, CUSTOMER_DESK);
       return unblockCustomer(identityContext(request, deps), user.id, request.params.id);
+    },
+  );
+
+  app.post(
+    '/backoffice/users/:id/reset-two-factor',
+    {
+      ...desk,
+      schema: {
+        tags,
+        operationId: 'resetCustomerTwoFactor',
+        summary: 'Turn off a customer\'s two-factor after they proved who they are (lost phone, hijacked account)',
+        params: IdParams,
+        body: BlockBody,
+        response: { 200: CustomerSummaryResponse, ...problems(400, ...denied) },
+      },
+    },
+    async (request) => {
+      const { user } = requireStaff(request, CUSTOMER_DESK);
+      return resetCustomerTwoFactor(identityContext(request, deps), user.id, request.params.id, request.body.reason);
     },
   );
 

@@ -1,3 +1,4 @@
+import { generateSecret } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { loginAs, ORIGIN, registerCustomer } from '../../../test/support/identity.ts';
@@ -87,5 +88,26 @@ describe('blockCustomer', () => {
   it('cannot reach staff accounts', async () => {
     const administrator = await signInStaff(t.app, t.database.db, 'administrator');
     expect((await send('POST', `/users/${administrator.userId}/block`, { reason: 'Попытка' })).statusCode).toBe(404);
+  });
+});
+
+describe('resetCustomerTwoFactor', () => {
+  it('turns two-factor off, ends every session, tells the person and audits the reason; staff are out of reach', async () => {
+    const customer = await registerCustomer(t.app, t.database.db);
+    await t.database.db.updateTable('identity_user').set({ totp_secret: generateSecret(), totp_enabled_at: new Date() }).where('id', '=', customer.userId).execute();
+    expect((await loginAs(t.app, customer.email, customer.password)).json()).toEqual({ status: 'second_factor_required' });
+
+    const reset = await send('POST', `/users/${customer.userId}/reset-two-factor`, { reason: 'Личность подтверждена по паспорту, телефон утерян' });
+    expect(reset.statusCode).toBe(200);
+    expect(reset.json()).toMatchObject({ twoFactorEnabled: false });
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: customer.cookie } })).statusCode).toBe(401);
+    expect((await loginAs(t.app, customer.email, customer.password)).json()).toEqual({ status: 'signed_in' });
+    const notice = await t.database.db.selectFrom('mail_message').select('subject').where('to_address', '=', customer.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(notice.subject).toBe('Двухфакторная аутентификация выключена');
+    const audit = await t.database.db.selectFrom('audit_event').select(['event', 'details']).where('subject_id', '=', customer.userId).where('event', '=', 'user.two_factor_reset').executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ reason: 'Личность подтверждена по паспорту, телефон утерян' });
+
+    const administrator = await signInStaff(t.app, t.database.db, 'administrator');
+    expect((await send('POST', `/users/${administrator.userId}/reset-two-factor`, { reason: 'Попытка' })).statusCode).toBe(404);
   });
 });

@@ -5,7 +5,7 @@ export { identityRoutes } from './routes.ts';
 export { handleIdentityCleanup } from './cleanup.ts';
 export { identityContext } from './auth.ts';
 export type { IdentityContext } from './context.ts';
-export { blockCustomer, findCustomers, getCustomer, unblockCustomer } from './staff-customers.ts';
+export { blockCustomer, findCustomers, getCustomer, resetCustomerTwoFactor, unblockCustomer } from './staff-customers.ts';
 export { blockStaff, createStaff, createStaffWithPassword, listStaff, unblockStaff, updateStaff, type NewStaff } from './staff.ts';
 export { staffInvitationRoutes } from './staff-routes.ts';
 export { accountRoutes } from './account-routes.ts';

@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { deliverNotice, type IdentityContext } from './context.ts';
 import { listLiveSessions, endUserSessions, type SessionListItem } from './sessions.ts';
-import { selectCustomer, selectCustomers, updateUserStatus, type CustomerSummary } from './staff-store.ts';
+import { clearTwoFactor, selectCustomer, selectCustomers, updateUserStatus, type CustomerSummary } from './staff-store.ts';
 
 /** At most this many customers per page. */
 const CUSTOMER_PAGE_MAX = 50;
@@ -54,5 +54,24 @@ export async function unblockCustomer(ctx: IdentityContext, actorId: string, id:
     await updateUserStatus(trx, id, { status: 'active', reason: null }, ctx.now);
     await recordAudit(trx, ctx.now, { event: 'user.unblocked', actorId, subjectId: id, origin: ctx.origin });
     return { ...summary, status: 'active', blockedReason: null };
+  });
+}
+
+/**
+ * Turns a customer's two-factor off after the person proved who they are to staff (a lost phone, or
+ * an attacker who enrolled their own app before a hacked report): TOTP and backup codes go, every
+ * session ends, the person is told, and the reason is audited.
+ */
+export async function resetCustomerTwoFactor(ctx: IdentityContext, actorId: string, id: string, reason: string): Promise<CustomerSummary> {
+  const why = reason.trim();
+  return ctx.db.transaction().execute(async (trx) => {
+    const customer = await selectCustomer(trx, id, { forUpdate: true });
+    if (!customer) throw new NotFoundError();
+    const { locale, ...summary } = customer;
+    await clearTwoFactor(trx, id, ctx.now);
+    const sessionsEnded = await endUserSessions(trx, id, 'two_factor_reset', ctx.now);
+    await deliverNotice({ ...ctx, db: trx, locale }, summary.email, 'two_factor_disabled');
+    await recordAudit(trx, ctx.now, { event: 'user.two_factor_reset', actorId, subjectId: id, origin: ctx.origin, details: { reason: why, sessionsEnded } });
+    return { ...summary, twoFactorEnabled: false };
   });
 }

@@ -141,3 +141,9 @@ export async function selectCustomer(db: Db, id: string, options: { forUpdate?: 
 export async function setFlowExpiry(db: Db, flowId: string, expiresAt: Date): Promise<void> {
   await db.updateTable('identity_flow').set({ expires_at: expiresAt }).where('id', '=', flowId).execute();
 }
+
+/** Removes TOTP and backup codes of a user. */
+export async function clearTwoFactor(db: Db, userId: string, now: Date): Promise<void> {
+  await db.updateTable('identity_user').set({ totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: now }).where('id', '=', userId).execute();
+  await db.deleteFrom('identity_backup_code').where('user_id', '=', userId).execute();
+}

@@ -130,6 +130,16 @@ export function useUnblockCustomer() {
   });
 }
 
+export function useResetCustomerTwoFactor() {
+  const invalidate = useInvalidateCustomers();
+  const guard = useReauthGuard();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      guard(() => unwrap(api.POST('/api/v1/backoffice/users/{id}/reset-two-factor', { params: { path: { id } }, body: { reason } }))),
+    onSuccess: invalidate,
+  });
+}
+
 export function useOutbox(limit: number) {
   return useQuery({
     queryKey: backofficeKeys.outbox(limit),

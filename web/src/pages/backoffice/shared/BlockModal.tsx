@@ -11,6 +11,8 @@ interface BlockModalProps {
   title: string;
   /** What blocking does to this person, said before it is done. */
   text: string;
+  /** The red button; blocking by default. */
+  confirmLabel?: string;
   pending: boolean;
   error: Error | null;
   onBlock: (reason: string) => void;
@@ -21,7 +23,7 @@ interface BlockModalProps {
  * Blocking asks for a reason (the person is told it, and it stays in the audit log) and is itself
  * the confirmation: nothing happens until the red button.
  */
-export function BlockModal({ title, text, pending, error, onBlock, onClose }: BlockModalProps) {
+export function BlockModal({ title, text, confirmLabel, pending, error, onBlock, onClose }: BlockModalProps) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
@@ -60,7 +62,7 @@ export function BlockModal({ title, text, pending, error, onBlock, onClose }: Bl
               {t('common.cancel')}
             </Button>
             <Button type="submit" color="red" loading={pending}>
-              {t('backoffice.block.confirm')}
+              {confirmLabel ?? t('backoffice.block.confirm')}
             </Button>
           </Group>
         </Stack>

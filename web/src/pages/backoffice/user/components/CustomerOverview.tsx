@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBlockCustomer, useUnblockCustomer, type CustomerDetail } from '../../../../api/backoffice';
+import { useBlockCustomer, useResetCustomerTwoFactor, useUnblockCustomer, type CustomerDetail } from '../../../../api/backoffice';
 import { useFormatDateTime } from '../../../../app/format';
 import { BlockModal } from '../../shared/BlockModal';
 import { ConfirmModal } from '../../shared/ConfirmModal';
@@ -12,11 +12,13 @@ export function CustomerOverview({ customer }: { customer: CustomerDetail }) {
   const formatDateTime = useFormatDateTime();
   const block = useBlockCustomer();
   const unblock = useUnblockCustomer();
-  const [dialog, setDialog] = useState<'block' | 'unblock' | null>(null);
+  const resetTwoFactor = useResetCustomerTwoFactor();
+  const [dialog, setDialog] = useState<'block' | 'unblock' | 'resetTwoFactor' | null>(null);
   const close = () => {
     setDialog(null);
     block.reset();
     unblock.reset();
+    resetTwoFactor.reset();
   };
 
   return (
@@ -53,6 +55,11 @@ export function CustomerOverview({ customer }: { customer: CustomerDetail }) {
               {t('backoffice.unblock.action')}
             </Button>
           )}
+          {customer.twoFactorEnabled && (
+            <Button color="orange" variant="light" onClick={() => setDialog('resetTwoFactor')}>
+              {t('backoffice.user.resetTwoFactor.action')}
+            </Button>
+          )}
         </Group>
       </Stack>
       {dialog === 'block' && (
@@ -62,6 +69,17 @@ export function CustomerOverview({ customer }: { customer: CustomerDetail }) {
           pending={block.isPending}
           error={block.error}
           onBlock={(reason) => block.mutate({ id: customer.id, reason }, { onSuccess: close })}
+          onClose={close}
+        />
+      )}
+      {dialog === 'resetTwoFactor' && (
+        <BlockModal
+          title={t('backoffice.user.resetTwoFactor.title', { name: customer.name })}
+          text={t('backoffice.user.resetTwoFactor.text')}
+          confirmLabel={t('backoffice.user.resetTwoFactor.confirm')}
+          pending={resetTwoFactor.isPending}
+          error={resetTwoFactor.error}
+          onBlock={(reason) => resetTwoFactor.mutate({ id: customer.id, reason }, { onSuccess: close })}
           onClose={close}
         />
       )}
