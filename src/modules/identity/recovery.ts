@@ -1,9 +1,8 @@
 import { recordAudit } from '../../platform/audit/audit.ts';
-import { deliverCode, deliverNotice, withDb, type IdentityContext } from './context.ts';
-import { assertCodeSendAllowed, assertUsable, checkCode, completeFlow, lockFlow, replaceCode, startFlow, supersedeFlows, wrongCode } from './flows.ts';
-import { checkPasswordPolicy, hashPassword } from './password.ts';
-import { endUserSessions } from './sessions.ts';
-import { findUserById, findUserByLogin, normalizeEmail, normalizePhone, setPasswordHash } from './users.ts';
+import { deliverCode, withDb, type IdentityContext } from './context.ts';
+import { assertCodeSendAllowed, assertUsable, lockFlow, replaceCode, startFlow, supersedeFlows } from './flows.ts';
+import { setPasswordByCode } from './password-by-code.ts';
+import { findUserByLogin, normalizeEmail, normalizePhone } from './users.ts';
 
 /**
  * Starts password recovery by an email address or a confirmed phone number. The answer is the same
@@ -40,20 +39,11 @@ export async function resendRecoveryCode(ctx: IdentityContext, flowId: string): 
  * as it was: the next sign-in still asks for the second factor.
  */
 export async function completeRecovery(ctx: IdentityContext, flowId: string, input: { code: string; password: string }): Promise<void> {
-  checkPasswordPolicy(input.password);
-  const passwordHash = await hashPassword(input.password);
-  const outcome = await ctx.db.transaction().execute(async (trx) => {
-    const flow = await lockFlow(trx, flowId, 'recovery');
-    assertUsable(flow, ctx.now);
-    const matches = await checkCode(trx, flow, input.code);
-    const user = matches && flow.user_id ? await findUserById(trx, flow.user_id) : undefined;
-    if (!user || user.status !== 'active') return { error: wrongCode(flow) } as const;
-    await setPasswordHash(trx, user.id, passwordHash, ctx.now, { changed: true });
-    const ended = await endUserSessions(trx, user.id, 'password_recovered', ctx.now);
-    await completeFlow(trx, flow.id, ctx.now);
-    await recordAudit(trx, ctx.now, { event: 'password.recovered', actorId: user.id, subjectId: user.id, origin: ctx.origin, details: { sessionsEnded: ended, channel: flow.channel } });
-    await deliverNotice(withDb(ctx, trx), user.email, 'password_changed');
-    return { ok: true } as const;
+  await setPasswordByCode(ctx, flowId, input, {
+    kind: 'recovery',
+    accepts: (user) => user.status === 'active',
+    event: 'password.recovered',
+    endReason: 'password_recovered',
+    notify: true,
   });
-  if ('error' in outcome) throw outcome.error;
 }

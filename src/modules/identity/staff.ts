@@ -6,13 +6,14 @@ import { queueMail } from '../../platform/mail/mail.ts';
 import { getProviderName } from '../settings/index.ts';
 import { withDb, type IdentityContext } from './context.ts';
 import { CannotBlockSelfError, EmailTakenError, LastAdministratorError } from './errors.ts';
-import { assertUsable, checkCode, completeFlow, lockFlow, startFlow, supersedeFlows, wrongCode } from './flows.ts';
+import { startFlow, supersedeFlows } from './flows.ts';
+import { setPasswordByCode } from './password-by-code.ts';
 import { staffInvitationMail } from './messages.ts';
 import { checkPasswordPolicy, hashPassword } from './password.ts';
 import { endUserSessions } from './sessions.ts';
 import { lockActiveAdministrators, selectStaff, selectStaffMember, setFlowExpiry, updateStaffRole, updateUserStatus, type StaffMember } from './staff-store.ts';
 import type { StaffRole } from './tables.ts';
-import { findUserByEmail, findUserById, insertUser, normalizeEmail, setPasswordHash } from './users.ts';
+import { findUserByEmail, insertUser, normalizeEmail } from './users.ts';
 
 const INVITATION_TTL_SECONDS = 24 * 3600;
 
@@ -96,21 +97,13 @@ async function inviteStaff(ctx: IdentityContext, actorId: string | null, user: {
  * signs nobody in: the next step is a normal sign-in, then enrolling TOTP.
  */
 export async function completeStaffInvitation(ctx: IdentityContext, flowId: string, input: { code: string; password: string }): Promise<void> {
-  checkPasswordPolicy(input.password);
-  const passwordHash = await hashPassword(input.password);
-  const outcome = await ctx.db.transaction().execute(async (trx) => {
-    const flow = await lockFlow(trx, flowId, 'staff_invitation');
-    assertUsable(flow, ctx.now);
-    const matches = await checkCode(trx, flow, input.code.trim());
-    const user = matches && flow.user_id ? await findUserById(trx, flow.user_id) : undefined;
-    if (!user || user.kind !== 'staff' || user.status !== 'active') return { error: wrongCode(flow) } as const;
-    await setPasswordHash(trx, user.id, passwordHash, ctx.now, { changed: true });
-    await endUserSessions(trx, user.id, 'invitation_accepted', ctx.now);
-    await completeFlow(trx, flow.id, ctx.now);
-    await recordAudit(trx, ctx.now, { event: 'staff.invitation_accepted', actorId: user.id, subjectId: user.id, origin: ctx.origin });
-    return { ok: true } as const;
+  await setPasswordByCode(ctx, flowId, input, {
+    kind: 'staff_invitation',
+    accepts: (user) => user.kind === 'staff' && user.status === 'active',
+    event: 'staff.invitation_accepted',
+    endReason: 'invitation_accepted',
+    notify: false,
   });
-  if ('error' in outcome) throw outcome.error;
 }
 
 export async function listStaff(ctx: IdentityContext): Promise<StaffMember[]> {
