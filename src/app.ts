@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import cookie from '@fastify/cookie';
 import { backofficeRoutes } from './modules/backoffice/index.ts';
 import { accountRoutes, authentication, identityRoutes, staffInvitationRoutes } from './modules/identity/index.ts';
+import { customerAccess, partiesRoutes } from './modules/parties/index.ts';
 import { settingsRoutes } from './modules/settings/index.ts';
 import type { Db } from './platform/db/database.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
@@ -60,6 +61,7 @@ export async function buildApp({ config, db, jobs, logger }: AppDependencies): P
   const secureCookies = config.publicUrl.protocol === 'https:';
   await app.register(cookie);
   await app.register(authentication, { db, secureCookies });
+  await app.register(customerAccess, { db, timeZone: config.timeZone });
 
   await app.register(
     async (api) => {
@@ -68,6 +70,7 @@ export async function buildApp({ config, db, jobs, logger }: AppDependencies): P
       await api.register(accountRoutes, { db, jobs, secureCookies });
       await api.register(staffInvitationRoutes, { db, jobs });
       await api.register(backofficeRoutes, { db, jobs, publicUrl: config.publicUrl });
+      await api.register(partiesRoutes, { db, jobs, timeZone: config.timeZone, publicUrl: config.publicUrl });
     },
     { prefix: '/api/v1' },
   );

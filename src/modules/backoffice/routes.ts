@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
 import { problems } from '../../platform/http/schemas.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
@@ -13,6 +12,7 @@ import {
   listStaff,
   requireStaff,
   resetCustomerTwoFactor,
+  staffOnly,
   unblockCustomer,
   unblockStaff,
   updateStaff,
@@ -46,15 +46,8 @@ const ADMINISTRATORS: readonly StaffRole[] = ['administrator'];
 const CUSTOMER_DESK: readonly StaffRole[] = ['administrator', 'moderator', 'operator'];
 const tags = ['backoffice'];
 
-/**
- * Runs before validation: a caller without the role gets 404 whatever they send, so a route's body
- * schema cannot be probed. Handlers call requireStaff again for the typed actor.
- */
-const only = (roles: readonly StaffRole[]) => async (request: FastifyRequest) => {
-  requireStaff(request, roles);
-};
-const admins = { onRequest: only(ADMINISTRATORS) };
-const desk = { onRequest: only(CUSTOMER_DESK) };
+const admins = { onRequest: staffOnly(ADMINISTRATORS) };
+const desk = { onRequest: staffOnly(CUSTOMER_DESK) };
 // Anyone not allowed gets 404 (requireStaff), signed-out callers 401, staff without TOTP 403.
 const denied = [401, 403, 404] as const;
 

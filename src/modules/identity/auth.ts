@@ -82,3 +82,14 @@ export function requireStaff(request: FastifyRequest, roles: readonly StaffRole[
 export function requireFreshLogin(auth: Authenticated, now: Date): void {
   if (!isFresh(auth.session, now)) throw new ReauthenticationRequiredError();
 }
+
+/**
+ * An onRequest hook for staff routes: it runs before validation, so a caller without the role gets
+ * 404 whatever they send and a route's body schema cannot be probed. Handlers call requireStaff
+ * again for the typed actor.
+ */
+export function staffOnly(roles: readonly StaffRole[]) {
+  return async (request: FastifyRequest) => {
+    requireStaff(request, roles);
+  };
+}

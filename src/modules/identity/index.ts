@@ -1,6 +1,6 @@
 export type { IdentityTables, StaffRole, UserKind } from './tables.ts';
 export type { Authenticated, SessionUser } from './sessions.ts';
-export { authentication, requireFreshLogin, requireStaff, requireUser } from './auth.ts';
+export { authentication, requireFreshLogin, requireStaff, requireUser, staffOnly } from './auth.ts';
 export { identityRoutes } from './routes.ts';
 export { handleIdentityCleanup } from './cleanup.ts';
 export { identityContext } from './auth.ts';

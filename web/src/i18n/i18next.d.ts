@@ -1,9 +1,21 @@
 import 'i18next';
+import type companies from './companies.ru.json';
+import type employees from './employees.ru.json';
+import type family from './family.ru.json';
+import type parties from './parties.ru.json';
 import type ru from './ru.json';
+import type subscribers from './subscribers.ru.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof ru };
+    resources: {
+      translation: typeof ru;
+      parties: typeof parties;
+      companies: typeof companies;
+      employees: typeof employees;
+      subscribers: typeof subscribers;
+      family: typeof family;
+    };
   }
 }

@@ -2,6 +2,16 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import ru from './ru.json';
+import partiesEn from './parties.en.json';
+import partiesRu from './parties.ru.json';
+import companiesEn from './companies.en.json';
+import companiesRu from './companies.ru.json';
+import employeesEn from './employees.en.json';
+import employeesRu from './employees.ru.json';
+import subscribersEn from './subscribers.en.json';
+import subscribersRu from './subscribers.ru.json';
+import familyEn from './family.en.json';
+import familyRu from './family.ru.json';
 
 export const languages = ['ru', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -40,7 +50,17 @@ i18n.on('languageChanged', (language) => {
 
 void i18n.use(initReactI18next).init({
   // `satisfies` makes a key missing from the English catalog a type error.
-  resources: { ru: { translation: ru }, en: { translation: en satisfies typeof ru } },
+  resources: {
+    ru: { translation: ru, parties: partiesRu, companies: companiesRu, employees: employeesRu, subscribers: subscribersRu, family: familyRu },
+    en: {
+      translation: en satisfies typeof ru,
+      parties: partiesEn satisfies typeof partiesRu,
+      companies: companiesEn satisfies typeof companiesRu,
+      employees: employeesEn satisfies typeof employeesRu,
+      subscribers: subscribersEn satisfies typeof subscribersRu,
+      family: familyEn satisfies typeof familyRu,
+    },
+  },
   lng: storedLanguage(),
   fallbackLng: 'ru',
   supportedLngs: languages,

@@ -1,0 +1,1 @@
+export type { AccountsTables, AccountKind } from './tables.ts';

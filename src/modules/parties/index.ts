@@ -1,0 +1,5 @@
+export type { PartiesTables, CustomerKind, CustomerStatus, MemberRole } from './tables.ts';
+export { customerAccess, requireMembership } from './access.ts';
+export type { Membership } from './memberships.ts';
+export type { Permission } from './roles.ts';
+export { partiesRoutes } from './routes.ts';
