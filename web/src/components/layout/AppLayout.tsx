@@ -1,9 +1,11 @@
-import { AppShell, Container, Drawer } from '@mantine/core';
+import { AppShell, Container, Drawer, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { useMe } from '../../api/identity';
 import { usePublicSettings } from '../../api/settings';
 import { ApiErrorAlert } from '../ApiErrorAlert';
+import { CustomerSwitch } from './CustomerSwitch';
 import { MainNav } from './MainNav';
 import { SiteFooter } from './SiteFooter';
 import { SiteHeader } from './SiteHeader';
@@ -14,6 +16,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const [menuOpened, menu] = useDisclosure(false);
   const settings = usePublicSettings();
+  const me = useMe().data;
 
   return (
     <AppShell header={{ height: headerHeight }} display="flex" mih="100dvh" style={{ flexDirection: 'column' }}>
@@ -29,7 +32,10 @@ export function AppLayout() {
         size="xs"
         hiddenFrom="sm"
       >
-        <MainNav orientation="vertical" onNavigate={menu.close} />
+        <Stack gap="md">
+          {me?.kind === 'customer' && <CustomerSwitch fullWidth />}
+          <MainNav orientation="vertical" onNavigate={menu.close} />
+        </Stack>
       </Drawer>
       <AppShell.Main flex={1} mih="auto">
         <Container size="lg" py="xl">

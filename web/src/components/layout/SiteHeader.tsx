@@ -1,10 +1,11 @@
-import { Anchor, Burger, Group, Image, Skeleton, Text } from '@mantine/core';
+import { Anchor, Box, Burger, Group, Image, Skeleton, Text } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../api/identity';
 import type { PublicSettings } from '../../api/settings';
 import { paths } from '../../app/paths';
+import { CustomerSwitch } from './CustomerSwitch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav } from './MainNav';
 import { UserMenu } from './UserMenu';
@@ -35,6 +36,11 @@ export function SiteHeader({ settings, menuOpened, onMenuToggle }: SiteHeaderPro
       </Anchor>
       <Group gap="md" wrap="nowrap">
         <MainNav orientation="horizontal" visibleFrom="sm" />
+        {me.data?.kind === 'customer' && (
+          <Box visibleFrom="sm">
+            <CustomerSwitch />
+          </Box>
+        )}
         {me.data && <UserMenu me={me.data} />}
         <LanguageSwitch />
         <Burger
