@@ -10,3 +10,4 @@ export { blockStaff, createStaff, createStaffWithPassword, listStaff, unblockSta
 export { staffInvitationRoutes } from './staff-routes.ts';
 export { accountRoutes } from './account-routes.ts';
 export { findHackedReports, type HackedReport } from './account-store.ts';
+export { findPeople, findPersonIdsMatching, type Person } from './directory.ts';

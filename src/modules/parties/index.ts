@@ -3,3 +3,4 @@ export { customerAccess, requireMembership } from './access.ts';
 export type { Membership } from './memberships.ts';
 export type { Permission } from './roles.ts';
 export { partiesRoutes } from './routes.ts';
+export { fileJoinRequest, type EmployeesContext, type FiledJoinRequest } from './employees/index.ts';

@@ -5,6 +5,7 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { requireUser, staffOnly, type StaffRole } from '../identity/index.ts';
 import { requireMembership } from './access.ts';
 import { countQueues, getCustomerForMember } from './customers.ts';
+import { employeesRoutes } from './employees/index.ts';
 import { listMemberships } from './memberships.ts';
 import { ROLE_PERMISSIONS } from './roles.ts';
 import { CustomerParams, CustomerResponse, MembershipList, QueueCounts, RoleTable } from './schemas.ts';
@@ -22,6 +23,7 @@ const tags = ['parties'];
 
 /** Which customers the signed-in user acts for, what each role may do, and the customer itself. */
 export const partiesRoutes: FastifyPluginAsyncTypebox<PartiesRouteOptions> = async (app, deps) => {
+  await app.register(employeesRoutes, deps);
   app.get('/me/customers', { schema: { tags, operationId: 'listMyCustomers', response: { 200: MembershipList, ...problems(401, 403) } } }, async (request) => {
     const { user } = requireUser(request);
     const items = await listMemberships(deps.db, user.id);

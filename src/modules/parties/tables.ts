@@ -47,6 +47,8 @@ export interface PartiesTables {
     pending_step: PendingStep | null;
     relation: Relation | null;
     valid_until: DateString | null;
+    /** Why the member was blocked (migration 20261125T160200). */
+    status_reason: ColumnType<string | null, string | null | undefined, string | null>;
     created_at: Date;
     updated_at: Date;
   };
