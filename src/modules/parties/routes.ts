@@ -9,6 +9,7 @@ import { employeesRoutes } from './employees/index.ts';
 import { listMemberships } from './memberships.ts';
 import { ROLE_PERMISSIONS } from './roles.ts';
 import { CustomerParams, CustomerResponse, MembershipList, QueueCounts, RoleTable } from './schemas.ts';
+import { subscribersRoutes } from './subscribers/index.ts';
 
 export interface PartiesRouteOptions {
   db: Db;
@@ -24,6 +25,7 @@ const tags = ['parties'];
 /** Which customers the signed-in user acts for, what each role may do, and the customer itself. */
 export const partiesRoutes: FastifyPluginAsyncTypebox<PartiesRouteOptions> = async (app, deps) => {
   await app.register(employeesRoutes, deps);
+  await app.register(subscribersRoutes, deps);
   app.get('/me/customers', { schema: { tags, operationId: 'listMyCustomers', response: { 200: MembershipList, ...problems(401, 403) } } }, async (request) => {
     const { user } = requireUser(request);
     const items = await listMemberships(deps.db, user.id);
