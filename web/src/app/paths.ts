@@ -4,7 +4,10 @@ export const paths = {
   register: '/register',
   recovery: '/recovery',
   business: '/business',
+  joinCompany: '/business/join',
   cabinet: '/cabinet',
+  employees: '/employees',
+  employeesRequests: '/employees/requests',
   settings: '/settings',
   settingsProfile: '/settings/profile',
   settingsSecurity: '/settings/security',
@@ -17,6 +20,7 @@ export const paths = {
   backofficeStaff: '/backoffice/staff',
   backofficeUsers: '/backoffice/users',
   backofficeUser: '/backoffice/users/:id',
+  backofficeJoinRequests: '/backoffice/join-requests',
   backofficeOutbox: '/backoffice/outbox',
 } as const;
 

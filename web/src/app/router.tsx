@@ -8,6 +8,7 @@ import { SecurityTab } from '../pages/account/settings/components/SecurityTab';
 import { SessionsTab } from '../pages/account/settings/components/SessionsTab';
 import { SettingsPage } from '../pages/account/settings/SettingsPage';
 import { BackofficeIndex } from '../pages/backoffice/layout/BackofficeIndex';
+import { JoinRequestsPage } from '../pages/backoffice/join-requests/JoinRequestsPage';
 import { BackofficeLayout } from '../pages/backoffice/layout/BackofficeLayout';
 import { OutboxPage } from '../pages/backoffice/outbox/OutboxPage';
 import { StaffPage } from '../pages/backoffice/staff/StaffPage';
@@ -19,6 +20,10 @@ import { RecoveryPage } from '../pages/identity/recovery/RecoveryPage';
 import { RegisterPage } from '../pages/identity/register/RegisterPage';
 import { StaffSetupPage } from '../pages/identity/staff-setup/StaffSetupPage';
 import { BusinessPage } from '../pages/parties/business/BusinessPage';
+import { EmployeesPage } from '../pages/parties/employees/EmployeesPage';
+import { MembersTab } from '../pages/parties/employees/components/MembersTab';
+import { RequestsTab } from '../pages/parties/employees/components/RequestsTab';
+import { JoinPage } from '../pages/parties/join/JoinPage';
 import { HomePage } from '../pages/public/home/HomePage';
 import { NotFoundPage } from '../pages/public/not-found/NotFoundPage';
 import { RootErrorPage } from '../pages/public/route-error/RootErrorPage';
@@ -42,11 +47,20 @@ export const router = createBrowserRouter([
           { path: paths.register, Component: RegisterPage },
           { path: paths.recovery, Component: RecoveryPage },
           { path: paths.business, Component: BusinessPage },
+          { path: paths.joinCompany, Component: JoinPage },
           { path: paths.staffSetup, Component: StaffSetupPage },
           {
             Component: RequireAuth,
             children: [
               { path: paths.cabinet, Component: CabinetPage },
+              {
+                path: paths.employees,
+                Component: EmployeesPage,
+                children: [
+                  { index: true, Component: MembersTab },
+                  { path: paths.employeesRequests, Component: RequestsTab },
+                ],
+              },
               {
                 path: paths.settings,
                 Component: SettingsPage,
@@ -78,6 +92,7 @@ export const router = createBrowserRouter([
                       },
                       { element: <RequireStaff section="staff" />, children: [{ path: paths.backofficeStaff, Component: StaffPage }] },
                       { element: <RequireStaff section="outbox" />, children: [{ path: paths.backofficeOutbox, Component: OutboxPage }] },
+                      { element: <RequireStaff section="joinRequests" />, children: [{ path: paths.backofficeJoinRequests, Component: JoinRequestsPage }] },
                     ],
                   },
                 ],

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, useMatch } from 'react-router';
 import { useMe } from '../../api/identity';
 import { sectionsFor } from '../../app/backoffice-access';
+import { useCurrentCustomer } from '../../app/current-customer';
 import { paths } from '../../app/paths';
 
 const signedOutItems = [
@@ -18,6 +19,8 @@ const signedInItems = [
 ] as const;
 
 const staffItem = { to: paths.backoffice, label: 'nav.backoffice' } as const;
+/** «Сотрудники» of the company the user acts for, next to the cabinet. */
+const employeesItem = { to: paths.employees, label: 'nav.employees' } as const;
 
 interface MainNavProps extends BoxProps {
   orientation: 'horizontal' | 'vertical';
@@ -31,10 +34,14 @@ export function MainNav({ orientation, onNavigate, ...boxProps }: MainNavProps) 
   const me = useMe().data;
   const items = me ? [...signedInItems, ...(sectionsFor(me).length > 0 ? [staffItem] : [])] : signedOutItems;
 
+  const current = useCurrentCustomer().current;
+  const forCompany = current !== null && current.customer.kind !== 'individual' && current.permissions.includes('view');
+  const shown = forCompany ? items.flatMap<(typeof items)[number] | typeof employeesItem>((item) => (item.to === paths.cabinet ? [item, employeesItem] : [item])) : items;
+
   return (
     <Box component="nav" aria-label={t('nav.label')} {...boxProps}>
       <List gap="xs" wrap="nowrap">
-        {items.map((item) => (
+        {shown.map((item) => (
           <NavItem key={item.to} to={item.to} fullWidth={orientation === 'vertical'} onNavigate={onNavigate}>
             {t(item.label)}
           </NavItem>
