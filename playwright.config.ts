@@ -66,7 +66,10 @@ export default defineConfig({
       // The first administrator comes from the console, as in production: before the server starts,
       // since one process at a time holds the embedded database. The invitation goes to the SMTP stand-in.
       command:
-        "npm run build && node src/main.ts demo && node src/main.ts admin create --email admin@kabinet.test --name 'Администратор' && npm start",
+        "npm run build && node src/main.ts demo && node src/main.ts admin create --email admin@kabinet.test --name 'Администратор' && " +
+        // family.spec.ts: a moderator with a password (turns on two-factor at the first sign-in).
+        "printf '%s' 'регистратура клиники рассвет' | node src/main.ts admin create --email family.moderator@kabinet.test --name 'Ольга Регистратор' --role moderator --password-stdin && " +
+        'npm start',
       url: `${baseURL}/readyz`,
       reuseExistingServer: false,
       timeout: 120_000,

@@ -6,6 +6,7 @@ import { requireUser, staffOnly, type StaffRole } from '../identity/index.ts';
 import { requireMembership } from './access.ts';
 import { countQueues, getCustomerForMember } from './customers.ts';
 import { employeesRoutes } from './employees/index.ts';
+import { familyRoutes } from './family/index.ts';
 import { listMemberships } from './memberships.ts';
 import { ROLE_PERMISSIONS } from './roles.ts';
 import { CustomerParams, CustomerResponse, MembershipList, QueueCounts, RoleTable } from './schemas.ts';
@@ -26,6 +27,7 @@ const tags = ['parties'];
 export const partiesRoutes: FastifyPluginAsyncTypebox<PartiesRouteOptions> = async (app, deps) => {
   await app.register(employeesRoutes, deps);
   await app.register(subscribersRoutes, deps);
+  await app.register(familyRoutes, deps);
   app.get('/me/customers', { schema: { tags, operationId: 'listMyCustomers', response: { 200: MembershipList, ...problems(401, 403) } } }, async (request) => {
     const { user } = requireUser(request);
     const items = await listMemberships(deps.db, user.id);

@@ -9,6 +9,7 @@ export type PendingStep = 'join_approval' | 'activation' | 'verification';
 export type Relation = 'child' | 'parent' | 'spouse' | 'other';
 export type RegistryCheck = 'confirmed' | 'mismatch' | 'not_found' | 'unavailable';
 export type Decision = 'approved' | 'rejected';
+export type ProfileCodePurpose = 'verification' | 'takeover';
 
 type Json<T> = ColumnType<T, string, string>;
 /** `date` columns are read as 'YYYY-MM-DD' strings (see platform/db/database.ts). */
@@ -113,5 +114,9 @@ export interface PartiesTables {
     expires_at: Date;
     used_by: string | null;
     used_at: Date | null;
+    /** Verifying a relative's profile, or the person taking their own profile over (migration 20261125T160400). */
+    purpose: ColumnType<ProfileCodePurpose, ProfileCodePurpose | undefined, ProfileCodePurpose>;
+    /** A newer code for the same profile replaced this one before it was used. */
+    voided_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   };
 }

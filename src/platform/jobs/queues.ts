@@ -5,6 +5,7 @@ export interface JobPayloads {
   'mail.send': { messageId: string };
   'sms.send': { messageId: string };
   'identity.cleanup': Record<string, never>;
+  'parties.guardianship': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -15,9 +16,12 @@ export const queuePolicies: Record<JobName, Omit<Queue, 'name'>> = {
   // Codes go stale in minutes: retry for a few minutes, then fail visibly rather than deliver late.
   'sms.send': { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
   'identity.cleanup': { retryLimit: 2, retryDelay: 60 },
+  'parties.guardianship': { retryLimit: 3, retryDelay: 300 },
 };
 
 /** Periodic jobs and their cron schedules (pg-boss runs each once per tick across all processes). */
 export const schedules: Partial<Record<JobName, string>> = {
   'identity.cleanup': '17 * * * *',
+  // Daily; the access guard refuses a lapsed guardianship from the birthday on, this only records it.
+  'parties.guardianship': '7 0 * * *',
 };

@@ -6,6 +6,7 @@ export const paths = {
   business: '/business',
   joinCompany: '/business/join',
   cabinet: '/cabinet',
+  family: '/family',
   employees: '/employees',
   employeesRequests: '/employees/requests',
   settings: '/settings',
@@ -22,6 +23,8 @@ export const paths = {
   backofficeUser: '/backoffice/users/:id',
   backofficeJoinRequests: '/backoffice/join-requests',
   backofficeOutbox: '/backoffice/outbox',
+  backofficeProfiles: '/backoffice/profiles',
+  backofficeProfile: '/backoffice/profiles/:id',
 } as const;
 
 /** The sign-in page, asked to come back to `next` afterwards. */
@@ -32,4 +35,9 @@ export function loginPath(next?: string): string {
 /** A customer's page in the back office. */
 export function backofficeUserPath(id: string): string {
   return `${paths.backofficeUsers}/${encodeURIComponent(id)}`;
+}
+
+/** A relative's profile in the back office. */
+export function backofficeProfilePath(id: string): string {
+  return `${paths.backofficeProfiles}/${encodeURIComponent(id)}`;
 }

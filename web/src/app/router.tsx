@@ -11,6 +11,8 @@ import { BackofficeIndex } from '../pages/backoffice/layout/BackofficeIndex';
 import { JoinRequestsPage } from '../pages/backoffice/join-requests/JoinRequestsPage';
 import { BackofficeLayout } from '../pages/backoffice/layout/BackofficeLayout';
 import { OutboxPage } from '../pages/backoffice/outbox/OutboxPage';
+import { ProfilePage } from '../pages/backoffice/profiles/ProfilePage';
+import { ProfilesPage } from '../pages/backoffice/profiles/ProfilesPage';
 import { StaffPage } from '../pages/backoffice/staff/StaffPage';
 import { UserPage } from '../pages/backoffice/user/UserPage';
 import { UsersPage } from '../pages/backoffice/users/UsersPage';
@@ -20,6 +22,7 @@ import { RecoveryPage } from '../pages/identity/recovery/RecoveryPage';
 import { RegisterPage } from '../pages/identity/register/RegisterPage';
 import { StaffSetupPage } from '../pages/identity/staff-setup/StaffSetupPage';
 import { BusinessPage } from '../pages/parties/business/BusinessPage';
+import { FamilyPage } from '../pages/parties/family/FamilyPage';
 import { EmployeesPage } from '../pages/parties/employees/EmployeesPage';
 import { MembersTab } from '../pages/parties/employees/components/MembersTab';
 import { RequestsTab } from '../pages/parties/employees/components/RequestsTab';
@@ -53,6 +56,7 @@ export const router = createBrowserRouter([
             Component: RequireAuth,
             children: [
               { path: paths.cabinet, Component: CabinetPage },
+              { path: paths.family, Component: FamilyPage },
               {
                 path: paths.employees,
                 Component: EmployeesPage,
@@ -92,6 +96,13 @@ export const router = createBrowserRouter([
                       },
                       { element: <RequireStaff section="staff" />, children: [{ path: paths.backofficeStaff, Component: StaffPage }] },
                       { element: <RequireStaff section="outbox" />, children: [{ path: paths.backofficeOutbox, Component: OutboxPage }] },
+                      {
+                        element: <RequireStaff section="profiles" />,
+                        children: [
+                          { path: paths.backofficeProfiles, Component: ProfilesPage },
+                          { path: paths.backofficeProfile, Component: ProfilePage },
+                        ],
+                      },
                       { element: <RequireStaff section="joinRequests" />, children: [{ path: paths.backofficeJoinRequests, Component: JoinRequestsPage }] },
                     ],
                   },

@@ -19,6 +19,8 @@ const signedInItems = [
 ] as const;
 
 const staffItem = { to: paths.backoffice, label: 'nav.backoffice' } as const;
+/** Relatives' profiles are a customer's business; staff have none. */
+const familyItem = { to: paths.family, label: 'nav.family' } as const;
 /** «Сотрудники» of the company the user acts for, next to the cabinet. */
 const employeesItem = { to: paths.employees, label: 'nav.employees' } as const;
 
@@ -32,7 +34,9 @@ export function MainNav({ orientation, onNavigate, ...boxProps }: MainNavProps) 
   const { t } = useTranslation();
   const List = orientation === 'horizontal' ? Group : Stack;
   const me = useMe().data;
-  const items = me ? [...signedInItems, ...(sectionsFor(me).length > 0 ? [staffItem] : [])] : signedOutItems;
+  const items = me
+    ? [...signedInItems, ...(me.kind === 'customer' ? [familyItem] : []), ...(sectionsFor(me).length > 0 ? [staffItem] : [])]
+    : signedOutItems;
 
   const current = useCurrentCustomer().current;
   const forCompany = current !== null && current.customer.kind !== 'individual' && current.permissions.includes('view');

@@ -1,0 +1,2 @@
+export { familyRoutes } from './routes.ts';
+export { endGuardianships, handleGuardianshipExpiry } from './guardianship.ts';
