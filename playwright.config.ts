@@ -69,6 +69,8 @@ export default defineConfig({
         "npm run build && node src/main.ts demo && node src/main.ts admin create --email admin@kabinet.test --name 'Администратор' && " +
         // family.spec.ts: a moderator with a password (turns on two-factor at the first sign-in).
         "printf '%s' 'регистратура клиники рассвет' | node src/main.ts admin create --email family.moderator@kabinet.test --name 'Ольга Регистратор' --role moderator --password-stdin && " +
+        // companies.spec.ts: the moderator of the companies queue.
+        "printf '%s' 'очередь компаний на проверке' | node src/main.ts admin create --email companies.moderator@kabinet.test --name 'Пётр Проверяющий' --role moderator --password-stdin && " +
         'npm start',
       url: `${baseURL}/readyz`,
       reuseExistingServer: false,
@@ -90,6 +92,9 @@ export default defineConfig({
         SMS_GATEWAY_ID_PATH: 'sms.*.sms_id',
         SMS_GATEWAY_OK_PATH: 'status',
         SMS_GATEWAY_OK_VALUE: 'OK',
+        // DaData's protocol (support/registry.ts): INNs beginning 9901 answer 500, as a registry that is down.
+        REGISTRY_URL: `${standIns}/registry`,
+        REGISTRY_TOKEN: 'e2e-registry-token',
       },
     },
   ],

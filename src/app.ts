@@ -70,7 +70,7 @@ export async function buildApp({ config, db, jobs, logger }: AppDependencies): P
       await api.register(accountRoutes, { db, jobs, secureCookies });
       await api.register(staffInvitationRoutes, { db, jobs });
       await api.register(backofficeRoutes, { db, jobs, publicUrl: config.publicUrl });
-      await api.register(partiesRoutes, { db, jobs, timeZone: config.timeZone, publicUrl: config.publicUrl });
+      await api.register(partiesRoutes, { db, jobs, timeZone: config.timeZone, publicUrl: config.publicUrl, registry: config.registry });
     },
     { prefix: '/api/v1' },
   );

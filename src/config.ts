@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { HttpRegistryOptions } from './modules/parties/companies/registry/http.ts';
 import type { HttpSmsGatewayOptions, SmsGatewayAuth } from './platform/sms/gateway.ts';
 
 /** Everything the process reads from its environment, validated once at start. */
@@ -18,6 +19,8 @@ export interface Config {
   mailFrom: string;
   /** Without it (the embedded default) SMS stay in the outbox. */
   smsGateway: HttpSmsGatewayOptions | undefined;
+  /** A DaData-compatible company registry; without it the local registry table (`kabinet import registry`) answers. */
+  registry: HttpRegistryOptions | undefined;
   bodyLimitBytes: number;
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
@@ -55,6 +58,7 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM || 'Kabinet <no-reply@localhost>',
     smsGateway: smsGateway(env),
+    registry: registry(env),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
@@ -126,6 +130,20 @@ function smsGateway(env: Env): HttpSmsGatewayOptions | undefined {
     textParam: env.SMS_GATEWAY_TEXT_PARAM || 'msg',
     idPath: jsonPath('SMS_GATEWAY_ID_PATH', env.SMS_GATEWAY_ID_PATH || 'id'),
     ok: okPath && okValue ? { path: jsonPath('SMS_GATEWAY_OK_PATH', okPath), value: okValue } : undefined,
+  };
+}
+
+function registry(env: Env): HttpRegistryOptions | undefined {
+  const raw = env.REGISTRY_URL;
+  if (!raw) {
+    if (env.REGISTRY_TOKEN) throw new ConfigError('REGISTRY_URL', 'set when REGISTRY_TOKEN is set', '');
+    return undefined;
+  }
+  return {
+    url: url(env, 'REGISTRY_URL', raw),
+    token: env.REGISTRY_TOKEN || undefined,
+    // The company form waits for it: a slow registry gives way to manual entry quickly.
+    timeoutMs: integer(env, 'REGISTRY_TIMEOUT_MS', 3000, 100, 60_000),
   };
 }
 

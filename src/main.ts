@@ -4,6 +4,7 @@ import pino from 'pino';
 import { ADMIN_USAGE, adminCommand } from './admin.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { fillDemo } from './demo.ts';
+import { IMPORT_USAGE, importCommand } from './import.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import type { Db } from './platform/db/database.ts';
 import { listOutbox } from './platform/outbox/outbox.ts';
@@ -18,6 +19,7 @@ Commands:
   demo      fill the database with a demo provider
   outbox    show messages kept in the outbox (no SMTP server or SMS gateway configured)
   admin     create staff users, such as the first administrator ('kabinet admin create')
+  import    load data from a file: the company registry, the provider's accounts ('kabinet import registry|accounts')
 
 Configuration comes from the environment (PORT, HOST, KABINET_DATA_DIR, DATABASE_URL, ...);
 see README.md.`,
@@ -41,11 +43,13 @@ SMS_GATEWAY_URL is configured: time, channel, recipient, subject (email) or text
   --json      one JSON array with the full messages, for scripts
 Stop a running 'kabinet start' on the same embedded data directory first.`,
   admin: ADMIN_USAGE,
+  import: IMPORT_USAGE,
 };
 
 async function main(argv: string[]): Promise<number> {
   // Its own options and subcommands; `kabinet admin --help` is answered there too.
   if (argv[0] === 'admin') return adminCommand(argv.slice(1));
+  if (argv[0] === 'import') return importCommand(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -4,11 +4,13 @@
  * sends real mail and SMS to them. Tests read what arrived from GET /messages.
  *
  *   E2E_SMTP_PORT       the SMTP port
- *   E2E_STAND_INS_PORT  the HTTP port: POST /sms/send, GET /messages, GET /healthz
+ *   E2E_STAND_INS_PORT  the HTTP port: POST /sms/send, GET /messages, GET /healthz,
+ *                       POST /registry/findById/party (a DaData-compatible company registry: support/registry.ts)
  */
 import { createServer } from 'node:http';
 import { SMTPServer } from 'smtp-server';
 import { parseMail } from './mime.ts';
+import { answerRegistry } from './registry.ts';
 import type { Outbox } from './messages.ts';
 
 const smtpPort = Number(process.env.E2E_SMTP_PORT);
@@ -43,6 +45,7 @@ const http = createServer((req, res) => {
     res.setHeader('content-type', 'application/json');
     if (url.pathname === '/healthz') return res.end('{"ok":true}');
     if (url.pathname === '/messages' && req.method === 'GET') return res.end(JSON.stringify(outbox));
+    if (answerRegistry(req, res, url, body)) return;
     if (url.pathname === '/sms/send') {
       const params = Object.fromEntries([...url.searchParams, ...new URLSearchParams(body)]);
       const to = params.to ?? '';

@@ -5,18 +5,22 @@ import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { requireUser, staffOnly, type StaffRole } from '../identity/index.ts';
 import { requireMembership } from './access.ts';
 import { countQueues, getCustomerForMember } from './customers.ts';
+import { companiesRoutes } from './companies/routes.ts';
+import type { HttpRegistryOptions } from './companies/registry/http.ts';
 import { employeesRoutes } from './employees/index.ts';
 import { familyRoutes } from './family/index.ts';
+import { subscribersRoutes } from './subscribers/index.ts';
 import { listMemberships } from './memberships.ts';
 import { ROLE_PERMISSIONS } from './roles.ts';
 import { CustomerParams, CustomerResponse, MembershipList, QueueCounts, RoleTable } from './schemas.ts';
-import { subscribersRoutes } from './subscribers/index.ts';
 
 export interface PartiesRouteOptions {
   db: Db;
   jobs: Jobs;
   timeZone: string;
   publicUrl: URL;
+  /** A DaData-compatible company registry; without it the local registry table answers. */
+  registry?: HttpRegistryOptions | undefined;
 }
 
 /** Staff who decide on customers: companies, join requests, activations, profile verifications. */
@@ -26,6 +30,7 @@ const tags = ['parties'];
 /** Which customers the signed-in user acts for, what each role may do, and the customer itself. */
 export const partiesRoutes: FastifyPluginAsyncTypebox<PartiesRouteOptions> = async (app, deps) => {
   await app.register(employeesRoutes, deps);
+  await app.register(companiesRoutes, deps);
   await app.register(subscribersRoutes, deps);
   await app.register(familyRoutes, deps);
   app.get('/me/customers', { schema: { tags, operationId: 'listMyCustomers', response: { 200: MembershipList, ...problems(401, 403) } } }, async (request) => {

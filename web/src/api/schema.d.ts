@@ -936,6 +936,157 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/registry/parties/{inn}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the company registry says about an INN, for filling in the company form; and whether the company is already registered here */
+        get: operations["lookupRegistryParty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register a company (legal entity or sole proprietor); it waits for a moderator. An INN registered by someone else files a request to join that company instead (202) */
+        post: operations["registerCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listCompaniesForModeration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/companies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getCompanyForModeration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/companies/bulk-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve several pending companies; each is decided on its own, failures are listed */
+        post: operations["approveCompanies"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/companies/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a pending company; the registrant is emailed */
+        post: operations["approveCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/companies/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a pending company with a reason; the registrant is emailed */
+        post: operations["rejectCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/companies/{id}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Block an active company: viewing only, no ordering, paying or submitting */
+        post: operations["blockCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/companies/{id}/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a blocked company active again */
+        post: operations["unblockCompany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subscriber-registrations/check": {
         parameters: {
             query?: never;
@@ -5686,6 +5837,898 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    lookupRegistryParty: {
+        parameters: {
+            query?: {
+                /** @description A branch’s KPP */
+                kpp?: string;
+            };
+            header?: never;
+            path: {
+                /** @description INN, 10 or 12 digits */
+                inn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description unavailable: the registry could not be asked; the form falls back to manual entry */
+                        result: "found" | "not_found" | "unavailable";
+                        party: {
+                            kind: "legal_entity" | "sole_proprietor";
+                            inn: string;
+                            kpp: string | null;
+                            ogrn: string | null;
+                            name: string;
+                            shortName: string | null;
+                            legalAddress: string | null;
+                            headName: string | null;
+                            headTitle: string | null;
+                            liquidated: boolean;
+                        } | null;
+                        registered: {
+                            name: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kind: "legal_entity" | "sole_proprietor";
+                    inn: string;
+                    kpp?: string | null;
+                    /** @description OGRN (13 digits) of a legal entity, OGRNIP (15 digits) of a sole proprietor */
+                    ogrn: string;
+                    name: string;
+                    shortName?: string | null;
+                    legalAddress: string;
+                    headName: string;
+                    headTitle?: string | null;
+                    email?: (string | "") | null;
+                    phone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        company: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            id: string;
+                            kind: "legal_entity" | "sole_proprietor";
+                            status: "pending" | "active" | "rejected" | "blocked";
+                            statusReason: string | null;
+                            name: string;
+                            shortName: string | null;
+                            inn: string;
+                            kpp: string | null;
+                            ogrn: string | null;
+                            legalAddress: string | null;
+                            headName: string | null;
+                            headTitle: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        /** @description false: the same user registered this INN a moment ago (a repeated click); the same company is returned */
+                        created: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        company: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            id: string;
+                            kind: "legal_entity" | "sole_proprietor";
+                            status: "pending" | "active" | "rejected" | "blocked";
+                            statusReason: string | null;
+                            name: string;
+                            shortName: string | null;
+                            inn: string;
+                            kpp: string | null;
+                            ogrn: string | null;
+                            legalAddress: string | null;
+                            headName: string | null;
+                            headTitle: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                        };
+                        /** @description false: the same user registered this INN a moment ago (a repeated click); the same company is returned */
+                        created: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The INN belongs to a company registered by someone else: a request to join it was filed instead */
+                        joinRequest: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            id: string;
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            customerId: string;
+                            companyName: string;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCompaniesForModeration: {
+        parameters: {
+            query?: {
+                status?: "pending" | "active" | "rejected" | "blocked";
+                kind?: "legal_entity" | "sole_proprietor";
+                registryCheck?: "confirmed" | "mismatch" | "not_found" | "unavailable";
+                /** @description The beginning of the INN, or a part of the name */
+                q?: string;
+                /** @description UUIDv7 */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            id: string;
+                            kind: "legal_entity" | "sole_proprietor";
+                            status: "pending" | "active" | "rejected" | "blocked";
+                            statusReason: string | null;
+                            name: string;
+                            shortName: string | null;
+                            inn: string;
+                            kpp: string | null;
+                            ogrn: string | null;
+                            legalAddress: string | null;
+                            headName: string | null;
+                            headTitle: string | null;
+                            email: string | null;
+                            phone: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            registryCheck: ("confirmed" | "mismatch" | "not_found" | "unavailable") | null;
+                            decidedAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                        /** @description Companies in each status matching the other filters */
+                        counts: {
+                            pending: number;
+                            active: number;
+                            rejected: number;
+                            blocked: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCompanyForModeration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        id: string;
+                        kind: "legal_entity" | "sole_proprietor";
+                        status: "pending" | "active" | "rejected" | "blocked";
+                        statusReason: string | null;
+                        name: string;
+                        shortName: string | null;
+                        inn: string;
+                        kpp: string | null;
+                        ogrn: string | null;
+                        legalAddress: string | null;
+                        headName: string | null;
+                        headTitle: string | null;
+                        email: string | null;
+                        phone: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        registryCheck: ("confirmed" | "mismatch" | "not_found" | "unavailable") | null;
+                        decidedAt: string | null;
+                        registry: {
+                            source: ("http" | "local") | null;
+                            /** Format: date-time */
+                            checkedAt: string;
+                            party: {
+                                kind: "legal_entity" | "sole_proprietor";
+                                inn: string;
+                                kpp: string | null;
+                                ogrn: string | null;
+                                name: string;
+                                shortName: string | null;
+                                legalAddress: string | null;
+                                headName: string | null;
+                                headTitle: string | null;
+                                liquidated: boolean;
+                            } | null;
+                            /** @description Entered fields that differ from the registry: kind, kpp, ogrn, name */
+                            mismatches: string[];
+                            reason: string | null;
+                        } | null;
+                        registrant: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            id: string;
+                            name: string;
+                            email: string;
+                        } | null;
+                        /** @description Registration and every decision about the company, newest first */
+                        audit: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            id: string;
+                            /** Format: date-time */
+                            at: string;
+                            event: string;
+                            actorId: string | null;
+                            actorName: string | null;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveCompanies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        approved: string[];
+                        failed: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            id: string;
+                            code: string;
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    approveCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        id: string;
+                        kind: "legal_entity" | "sole_proprietor";
+                        status: "pending" | "active" | "rejected" | "blocked";
+                        statusReason: string | null;
+                        name: string;
+                        shortName: string | null;
+                        inn: string;
+                        kpp: string | null;
+                        ogrn: string | null;
+                        legalAddress: string | null;
+                        headName: string | null;
+                        headTitle: string | null;
+                        email: string | null;
+                        phone: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        registryCheck: ("confirmed" | "mismatch" | "not_found" | "unavailable") | null;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rejectCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        id: string;
+                        kind: "legal_entity" | "sole_proprietor";
+                        status: "pending" | "active" | "rejected" | "blocked";
+                        statusReason: string | null;
+                        name: string;
+                        shortName: string | null;
+                        inn: string;
+                        kpp: string | null;
+                        ogrn: string | null;
+                        legalAddress: string | null;
+                        headName: string | null;
+                        headTitle: string | null;
+                        email: string | null;
+                        phone: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        registryCheck: ("confirmed" | "mismatch" | "not_found" | "unavailable") | null;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    blockCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        id: string;
+                        kind: "legal_entity" | "sole_proprietor";
+                        status: "pending" | "active" | "rejected" | "blocked";
+                        statusReason: string | null;
+                        name: string;
+                        shortName: string | null;
+                        inn: string;
+                        kpp: string | null;
+                        ogrn: string | null;
+                        legalAddress: string | null;
+                        headName: string | null;
+                        headTitle: string | null;
+                        email: string | null;
+                        phone: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        registryCheck: ("confirmed" | "mismatch" | "not_found" | "unavailable") | null;
+                        decidedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unblockCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        id: string;
+                        kind: "legal_entity" | "sole_proprietor";
+                        status: "pending" | "active" | "rejected" | "blocked";
+                        statusReason: string | null;
+                        name: string;
+                        shortName: string | null;
+                        inn: string;
+                        kpp: string | null;
+                        ogrn: string | null;
+                        legalAddress: string | null;
+                        headName: string | null;
+                        headTitle: string | null;
+                        email: string | null;
+                        phone: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        registryCheck: ("confirmed" | "mismatch" | "not_found" | "unavailable") | null;
+                        decidedAt: string | null;
+                    };
                 };
             };
             /** @description Default Response */

@@ -23,6 +23,8 @@ export const paths = {
   backofficeUser: '/backoffice/users/:id',
   backofficeJoinRequests: '/backoffice/join-requests',
   backofficeOutbox: '/backoffice/outbox',
+  backofficeCompanies: '/backoffice/companies',
+  backofficeCompany: '/backoffice/companies/:id',
   backofficeProfiles: '/backoffice/profiles',
   backofficeProfile: '/backoffice/profiles/:id',
 } as const;
@@ -35,6 +37,11 @@ export function loginPath(next?: string): string {
 /** A customer's page in the back office. */
 export function backofficeUserPath(id: string): string {
   return `${paths.backofficeUsers}/${encodeURIComponent(id)}`;
+}
+
+/** A company's page in the back office (moderation). */
+export function backofficeCompanyPath(id: string): string {
+  return `${paths.backofficeCompanies}/${encodeURIComponent(id)}`;
 }
 
 /** A relative's profile in the back office. */

@@ -8,6 +8,8 @@ import { SecurityTab } from '../pages/account/settings/components/SecurityTab';
 import { SessionsTab } from '../pages/account/settings/components/SessionsTab';
 import { SettingsPage } from '../pages/account/settings/SettingsPage';
 import { BackofficeIndex } from '../pages/backoffice/layout/BackofficeIndex';
+import { CompaniesPage } from '../pages/backoffice/companies/CompaniesPage';
+import { CompanyPage } from '../pages/backoffice/companies/CompanyPage';
 import { JoinRequestsPage } from '../pages/backoffice/join-requests/JoinRequestsPage';
 import { BackofficeLayout } from '../pages/backoffice/layout/BackofficeLayout';
 import { OutboxPage } from '../pages/backoffice/outbox/OutboxPage';
@@ -96,6 +98,13 @@ export const router = createBrowserRouter([
                       },
                       { element: <RequireStaff section="staff" />, children: [{ path: paths.backofficeStaff, Component: StaffPage }] },
                       { element: <RequireStaff section="outbox" />, children: [{ path: paths.backofficeOutbox, Component: OutboxPage }] },
+                      {
+                        element: <RequireStaff section="companies" />,
+                        children: [
+                          { path: paths.backofficeCompanies, Component: CompaniesPage },
+                          { path: paths.backofficeCompany, Component: CompanyPage },
+                        ],
+                      },
                       {
                         element: <RequireStaff section="profiles" />,
                         children: [

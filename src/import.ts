@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { loadConfig } from './config.ts';
+import { ACCOUNT_COLUMNS, ImportFileError, importAccounts } from './modules/accounts/index.ts';
+import { importRegistryCsv, REGISTRY_COLUMNS, RegistryFileError } from './modules/parties/index.ts';
+import type { Db } from './platform/db/database.ts';
+import { openRuntime } from './server.ts';
+
+export const IMPORT_USAGE = `Usage: kabinet import <what> <file.csv>
+
+Loads reference data from a file.
+
+  registry <file.csv>   the local company registry, used for filling in the company form by INN
+                        when no REGISTRY_URL is configured (and while that registry is unreachable).
+                        UTF-8 CSV, comma- or semicolon-separated, with a header row:
+                          ${REGISTRY_COLUMNS.join(',')}
+                        kind is legal_entity or sole_proprietor; kpp is empty for a sole proprietor;
+                        ogrn holds the OGRNIP of a sole proprietor; liquidated is true or false.
+                        Rows are added or replaced by INN and KPP; loading the same file again
+                        changes nothing. Invalid rows are listed with their line and left out.
+  accounts <file.csv>   the provider's existing accounts with their subscriber codes, so that
+                        their customers can register by code («Юридическое лицо» → «Зарегистрируйтесь»).
+                        UTF-8 CSV, comma- or semicolon-separated, with a header row naming some of:
+                          ${ACCOUNT_COLUMNS.join(',')}
+                        (number, kind, customer_kind and customer_name are required).
+                        kind is internet, water, acquiring or trade; customer_kind is legal_entity,
+                        sole_proprietor or individual; subscriber_code is 1 to 5 digits; inn is
+                        required for companies (checksum checked); kpp only for a legal entity.
+                        The customer is found by the account, else by INN and KPP, else created
+                        (active); the account is added or updated by its number. Loading the same
+                        file again changes nothing. Invalid rows are listed with their line and left out.
+
+Exit codes: 0 every row loaded, 1 some rows invalid (the valid ones are loaded) or the file
+unusable, 2 wrong usage.
+Stop a running 'kabinet start' on the same embedded data directory first.`;
+
+/** One kind of file: loads it, prints its report, answers the exit code. */
+type Importer = (db: Db, content: string, file: string) => Promise<number>;
+
+const IMPORTERS: Record<string, Importer> = {
+  async registry(db, content, file) {
+    try {
+      const report = await importRegistryCsv(db, content, new Date());
+      for (const row of report.invalid) console.error(`line ${row.line}: ${row.reason}`);
+      console.log(
+        `Registry: ${report.rows} rows read; ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.invalid.length} invalid.`,
+      );
+      return report.invalid.length > 0 ? 1 : 0;
+    } catch (error) {
+      if (!(error instanceof RegistryFileError)) throw error;
+      console.error(`${file}: ${error.message}. Nothing was loaded.`);
+      return 1;
+    }
+  },
+  async accounts(db, content, file) {
+    try {
+      const report = await importAccounts(db, content, { now: new Date(), source: 'kabinet import accounts' });
+      for (const problem of report.problems) console.error(`line ${problem.line}: ${problem.reason}`);
+      console.log(
+        `Accounts: ${report.rows} rows read; ${report.created} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.problems.length} invalid.`,
+      );
+      return report.problems.length > 0 ? 1 : 0;
+    } catch (error) {
+      if (!(error instanceof ImportFileError)) throw error;
+      console.error(`${file}: ${error.message}. Nothing was loaded.`);
+      return 1;
+    }
+  },
+};
+
+/** `kabinet import <what> <file>`; prints its report on stdout, problems on stderr. */
+export async function importCommand(argv: string[]): Promise<number> {
+  let positionals: string[];
+  let help: boolean | undefined;
+  try {
+    ({ positionals, values: { help } } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${IMPORT_USAGE}`);
+    return 2;
+  }
+  if (help) {
+    console.log(IMPORT_USAGE);
+    return 0;
+  }
+  const [what = '', file, ...rest] = positionals;
+  const importer = Object.hasOwn(IMPORTERS, what) ? IMPORTERS[what] : undefined;
+  if (!importer || !file || rest.length > 0) {
+    console.error(`${importer ? `kabinet import ${what} takes one file` : `unknown import ${JSON.stringify(what)}`}\n\n${IMPORT_USAGE}`);
+    return 2;
+  }
+  let content: string;
+  try {
+    content = await readFile(file, 'utf8');
+  } catch (error) {
+    console.error(`Cannot read ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+
+  const config = loadConfig();
+  const { database, jobs } = await openRuntime(config, pino({ level: config.logLevel }, pino.destination(2)));
+  try {
+    return await importer(database.db, content, file);
+  } finally {
+    await jobs.stop(config.shutdownTimeoutMs);
+    await database.close();
+  }
+}

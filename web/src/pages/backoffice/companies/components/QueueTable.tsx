@@ -1,0 +1,91 @@
+import { Anchor, Checkbox, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CompanySummary } from '../../../../api/companies';
+import { useFormatDateTime } from '../../../../app/format';
+import { backofficeCompanyPath } from '../../../../app/paths';
+import { CompanyStatusBadge, RegistryBadge } from './Badges';
+
+interface QueueTableProps {
+  items: CompanySummary[];
+  selected: ReadonlySet<string>;
+  onSelect: (selected: ReadonlySet<string>) => void;
+}
+
+/** One row per company; only pending ones can be ticked for bulk approval. */
+export function QueueTable({ items, selected, onSelect }: QueueTableProps) {
+  const { t } = useTranslation('companies');
+  const formatDateTime = useFormatDateTime();
+  const pending = items.filter((item) => item.status === 'pending');
+  const allTicked = pending.length > 0 && pending.every((item) => selected.has(item.id));
+
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    onSelect(next);
+  };
+
+  return (
+    <Table.ScrollContainer minWidth={760}>
+      <Table striped highlightOnHover aria-label={t('queue.table')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={40}>
+              {pending.length > 0 && (
+                <Checkbox
+                  aria-label={t('queue.selectAll')}
+                  checked={allTicked}
+                  indeterminate={!allTicked && pending.some((item) => selected.has(item.id))}
+                  onChange={(event) => onSelect(event.currentTarget.checked ? new Set(pending.map((item) => item.id)) : new Set())}
+                />
+              )}
+            </Table.Th>
+            <Table.Th>{t('queue.name')}</Table.Th>
+            <Table.Th>{t('queue.taxIds')}</Table.Th>
+            <Table.Th>{t('queue.kind')}</Table.Th>
+            <Table.Th>{t('queue.registryCheck')}</Table.Th>
+            <Table.Th>{t('queue.status')}</Table.Th>
+            <Table.Th>{t('queue.registered')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((company) => (
+            <Table.Tr key={company.id}>
+              <Table.Td>
+                {company.status === 'pending' && (
+                  <Checkbox
+                    aria-label={t('queue.select', { name: company.name })}
+                    checked={selected.has(company.id)}
+                    onChange={(event) => toggle(company.id, event.currentTarget.checked)}
+                  />
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={backofficeCompanyPath(company.id)} fw={600} style={{ overflowWrap: 'anywhere' }}>
+                  {company.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Text size="sm">{company.inn}</Text>
+                {company.kpp && (
+                  <Text size="xs" c="dimmed">
+                    {company.kpp}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{t(`kindsShort.${company.kind}`)}</Table.Td>
+              <Table.Td>
+                <RegistryBadge check={company.registryCheck} />
+              </Table.Td>
+              <Table.Td>
+                <CompanyStatusBadge status={company.status} />
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(company.createdAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
