@@ -71,6 +71,8 @@ export default defineConfig({
         "printf '%s' 'регистратура клиники рассвет' | node src/main.ts admin create --email family.moderator@kabinet.test --name 'Ольга Регистратор' --role moderator --password-stdin && " +
         // companies.spec.ts: the moderator of the companies queue.
         "printf '%s' 'очередь компаний на проверке' | node src/main.ts admin create --email companies.moderator@kabinet.test --name 'Пётр Проверяющий' --role moderator --password-stdin && " +
+        // subscribers.spec.ts: the moderator who marks the signed papers received.
+        "printf '%s' 'подписанные документы получены' | node src/main.ts admin create --email activations.moderator@kabinet.test --name 'Ирина Активатор' --role moderator --password-stdin && " +
         'npm start',
       url: `${baseURL}/readyz`,
       reuseExistingServer: false,

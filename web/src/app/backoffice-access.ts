@@ -8,6 +8,7 @@ export const backofficeSections = [
   { key: 'users', path: paths.backofficeUsers, roles: ['administrator', 'moderator', 'operator'] },
   { key: 'staff', path: paths.backofficeStaff, roles: ['administrator'] },
   { key: 'outbox', path: paths.backofficeOutbox, roles: ['administrator'] },
+  { key: 'activations', path: paths.backofficeActivations, roles: ['administrator', 'moderator'] },
   { key: 'companies', path: paths.backofficeCompanies, roles: ['administrator', 'moderator'] },
   { key: 'profiles', path: paths.backofficeProfiles, roles: ['administrator', 'moderator'] },
   { key: 'joinRequests', path: paths.backofficeJoinRequests, roles: ['administrator', 'moderator'] },

@@ -12,6 +12,7 @@ import { CompaniesPage } from '../pages/backoffice/companies/CompaniesPage';
 import { CompanyPage } from '../pages/backoffice/companies/CompanyPage';
 import { JoinRequestsPage } from '../pages/backoffice/join-requests/JoinRequestsPage';
 import { BackofficeLayout } from '../pages/backoffice/layout/BackofficeLayout';
+import { ActivationsPage } from '../pages/backoffice/activations/ActivationsPage';
 import { OutboxPage } from '../pages/backoffice/outbox/OutboxPage';
 import { ProfilePage } from '../pages/backoffice/profiles/ProfilePage';
 import { ProfilesPage } from '../pages/backoffice/profiles/ProfilesPage';
@@ -24,6 +25,7 @@ import { RecoveryPage } from '../pages/identity/recovery/RecoveryPage';
 import { RegisterPage } from '../pages/identity/register/RegisterPage';
 import { StaffSetupPage } from '../pages/identity/staff-setup/StaffSetupPage';
 import { BusinessPage } from '../pages/parties/business/BusinessPage';
+import { SubscriberRegistrationPage } from '../pages/parties/subscribers/SubscriberRegistrationPage';
 import { FamilyPage } from '../pages/parties/family/FamilyPage';
 import { EmployeesPage } from '../pages/parties/employees/EmployeesPage';
 import { MembersTab } from '../pages/parties/employees/components/MembersTab';
@@ -52,6 +54,7 @@ export const router = createBrowserRouter([
           { path: paths.register, Component: RegisterPage },
           { path: paths.recovery, Component: RecoveryPage },
           { path: paths.business, Component: BusinessPage },
+          { path: paths.businessSubscriber, Component: SubscriberRegistrationPage },
           { path: paths.joinCompany, Component: JoinPage },
           { path: paths.staffSetup, Component: StaffSetupPage },
           {
@@ -98,6 +101,7 @@ export const router = createBrowserRouter([
                       },
                       { element: <RequireStaff section="staff" />, children: [{ path: paths.backofficeStaff, Component: StaffPage }] },
                       { element: <RequireStaff section="outbox" />, children: [{ path: paths.backofficeOutbox, Component: OutboxPage }] },
+                      { element: <RequireStaff section="activations" />, children: [{ path: paths.backofficeActivations, Component: ActivationsPage }] },
                       {
                         element: <RequireStaff section="companies" />,
                         children: [

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useMe } from '../../../api/identity';
 import { paths } from '../../../app/paths';
 import { PageTitle } from '../../../components/PageTitle';
+import { AwaitingActivation } from '../../parties/subscribers/components/AwaitingActivation';
 
 const sections = [
   { key: 'profile', to: paths.settingsProfile },
@@ -26,6 +27,7 @@ export function CabinetPage() {
           {t('cabinet.welcome')}
         </Text>
       </Stack>
+      <AwaitingActivation />
       {(!me.phone || !me.totpEnabled) && (
         <Alert color="blue" variant="light" title={t('cabinet.suggestions.title')} maw={720}>
           <Stack gap={4}>

@@ -6,6 +6,7 @@ import { useMe } from '../../../api/identity';
 import { paths } from '../../../app/paths';
 import { safeNext } from '../../../app/redirect';
 import { PageTitle } from '../../../components/PageTitle';
+import { SubscriberCodeLink } from '../../parties/subscribers/components/SubscriberCodeLink';
 import { CredentialsForm } from './components/CredentialsForm';
 import { SecondFactorForm } from './components/SecondFactorForm';
 
@@ -51,11 +52,12 @@ export function LoginPage() {
       {step === 'credentials' && (
         <Text size="sm" ta="center">
           {t('login.noAccount')}{' '}
-          <Anchor component={Link} to={paths.register}>
+          <Anchor component={Link} to={next === paths.cabinet ? paths.register : `${paths.register}?${new URLSearchParams({ next })}`}>
             {t('login.registerLink')}
           </Anchor>
         </Text>
       )}
+      {step === 'credentials' && <SubscriberCodeLink ta="center" />}
     </Stack>
   );
 }

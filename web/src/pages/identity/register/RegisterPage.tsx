@@ -1,9 +1,10 @@
 import { Anchor, Card, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useMe } from '../../../api/identity';
-import { paths } from '../../../app/paths';
+import { loginPath, paths } from '../../../app/paths';
+import { safeNext } from '../../../app/redirect';
 import { PageTitle } from '../../../components/PageTitle';
 import { ConfirmEmailStep } from './components/ConfirmEmailStep';
 import { ConfirmPhoneStep } from './components/ConfirmPhoneStep';
@@ -27,12 +28,15 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
+  // Flows that need an account first (a subscriber code, a company) send the person here and back.
+  const [searchParams] = useSearchParams();
+  const next = safeNext(searchParams.get('next'), paths.cabinet);
   const [step, setStep] = useState<Step>({ kind: 'form' });
   // Kept across steps so that «change the details» brings back what was typed.
   const [values, setValues] = useState(emptyValues);
 
-  if (me.data && step.kind === 'form') return <Navigate to={paths.cabinet} replace />;
-  const enterCabinet = () => void navigate(paths.cabinet, { replace: true });
+  if (me.data && step.kind === 'form') return <Navigate to={next} replace />;
+  const enterCabinet = () => void navigate(next, { replace: true });
 
   return (
     <Stack maw={520} mx="auto" gap="lg">
@@ -63,7 +67,7 @@ export function RegisterPage() {
       {step.kind === 'form' && (
         <Text size="sm" ta="center">
           {t('register.haveAccount')}{' '}
-          <Anchor component={Link} to={paths.login}>
+          <Anchor component={Link} to={next === paths.cabinet ? paths.login : loginPath(next)}>
             {t('register.loginLink')}
           </Anchor>
         </Text>
