@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { handleIdentityCleanup } from './modules/identity/index.ts';
-import { handleGuardianshipExpiry } from './modules/parties/index.ts';
+import { handleGuardianshipExpiry, handleSubscriberClaimsCleanup } from './modules/parties/index.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrations.ts';
@@ -39,6 +39,7 @@ async function registerWorkers(jobs: Jobs, database: DatabaseHandle, config: Con
   await jobs.work('sms.send', handleSmsSend(database.db, config.smsGateway && createHttpSmsGateway(config.smsGateway)));
   await jobs.work('identity.cleanup', handleIdentityCleanup(database.db));
   await jobs.work('parties.guardianship', handleGuardianshipExpiry(database.db, config.timeZone));
+  await jobs.work('parties.subscriber-claims', handleSubscriberClaimsCleanup(database.db));
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {

@@ -3,7 +3,7 @@ export { customerAccess, requireMembership } from './access.ts';
 export type { Membership } from './memberships.ts';
 export type { Permission } from './roles.ts';
 export { partiesRoutes } from './routes.ts';
-export { deleteExpiredClaims, upsertServedCustomer, type ServedCustomer, type ServedCustomerResult } from './subscribers/index.ts';
+export { handleSubscriberClaimsCleanup, upsertServedCustomer, type ServedCustomer, type ServedCustomerResult } from './subscribers/index.ts';
 export { fileJoinRequest, type EmployeesContext, type FiledJoinRequest } from './employees/index.ts';
 export { handleGuardianshipExpiry } from './family/index.ts';
 export { importRegistryCsv, REGISTRY_COLUMNS, RegistryFileError, type RegistryImportReport } from './companies/registry/import.ts';

@@ -6,6 +6,7 @@ export interface JobPayloads {
   'sms.send': { messageId: string };
   'identity.cleanup': Record<string, never>;
   'parties.guardianship': Record<string, never>;
+  'parties.subscriber-claims': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -17,6 +18,7 @@ export const queuePolicies: Record<JobName, Omit<Queue, 'name'>> = {
   'sms.send': { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
   'identity.cleanup': { retryLimit: 2, retryDelay: 60 },
   'parties.guardianship': { retryLimit: 3, retryDelay: 300 },
+  'parties.subscriber-claims': { retryLimit: 2, retryDelay: 60 },
 };
 
 /** Periodic jobs and their cron schedules (pg-boss runs each once per tick across all processes). */
@@ -24,4 +26,6 @@ export const schedules: Partial<Record<JobName, string>> = {
   'identity.cleanup': '17 * * * *',
   // Daily; the access guard refuses a lapsed guardianship from the birthday on, this only records it.
   'parties.guardianship': '7 0 * * *',
+  // Hourly: subscriber-code confirmations nobody redeemed within their 30 minutes.
+  'parties.subscriber-claims': '27 * * * *',
 };

@@ -1,3 +1,3 @@
 export { subscribersRoutes } from './routes.ts';
 export { upsertServedCustomer, type ServedCustomer, type ServedCustomerResult } from './served-customers.ts';
-export { deleteExpiredClaims } from './store.ts';
+export { handleSubscriberClaimsCleanup } from './cleanup.ts';

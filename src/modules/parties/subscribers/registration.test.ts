@@ -9,6 +9,7 @@ import { registerCustomer } from '../../../../test/support/employees.ts';
 import { addMember } from '../../../../test/support/parties.ts';
 import { signInStaff } from '../../../../test/support/staff.ts';
 import { claimCode, createSubscriber, registerBySubscriberCode, type Subscriber } from '../../../../test/support/subscribers.ts';
+import { handleSubscriberClaimsCleanup } from './cleanup.ts';
 import { normalizeContractNumber } from './registration.ts';
 
 let t: TestApp;
@@ -279,5 +280,22 @@ describe('the papers', () => {
     const response = await client(t.app, head.cookie)('GET', `/customers/${subscriber.customerId}/papers/access-request.pdf`);
     expect(response.statusCode).toBe(404);
     expect(response.json().code).toBe('papers_not_available');
+  });
+});
+
+describe('handleSubscriberClaimsCleanup', () => {
+  it('removes confirmations nobody redeemed in time and keeps the redeemed ones as a record', async () => {
+    const stale = await createSubscriber(db());
+    await claimCode(t.app, stale);
+    const redeemed = await createSubscriber(db());
+    await registerBySubscriberCode(t.app, redeemed, (await registerCustomer(t.app, db())).cookie);
+    const fresh = await createSubscriber(db());
+    await claimCode(t.app, fresh);
+    const past = new Date(Date.now() - 60 * 60 * 1000);
+    await db().updateTable('party_subscriber_claim').set({ expires_at: past }).where('customer_id', 'in', [stale.customerId, redeemed.customerId]).execute();
+
+    await handleSubscriberClaimsCleanup(db())();
+    const left = await db().selectFrom('party_subscriber_claim').select('customer_id').where('customer_id', 'in', [stale.customerId, redeemed.customerId, fresh.customerId]).execute();
+    expect(left.map((row) => row.customer_id).sort()).toEqual([redeemed.customerId, fresh.customerId].sort());
   });
 });
