@@ -73,6 +73,8 @@ export default defineConfig({
         "printf '%s' 'очередь компаний на проверке' | node src/main.ts admin create --email companies.moderator@kabinet.test --name 'Пётр Проверяющий' --role moderator --password-stdin && " +
         // subscribers.spec.ts: the moderator who marks the signed papers received.
         "printf '%s' 'подписанные документы получены' | node src/main.ts admin create --email activations.moderator@kabinet.test --name 'Ирина Активатор' --role moderator --password-stdin && " +
+        // organizations.spec.ts: the moderator who approves the company and the employee's join request.
+        "printf '%s' 'модератор проверяет компании' | node src/main.ts admin create --email organizations.moderator@kabinet.test --name 'Мария Модератор' --role moderator --password-stdin && " +
         'npm start',
       url: `${baseURL}/readyz`,
       reuseExistingServer: false,

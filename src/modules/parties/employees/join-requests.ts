@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { findPeople, type Person } from '../../identity/index.ts';
+import { TaxIdInvalidError } from '../companies/errors.ts';
+import { innErrors } from '../companies/tax-ids.ts';
 import { COMPANY_ROLES, roleAllows, type CompanyRole } from '../roles.ts';
 import type { Decision } from '../tables.ts';
 import { links, notify, person, withDb, type EmployeesContext } from './context.ts';
@@ -28,11 +30,16 @@ export type Side = 'moderator' | 'company';
 
 /**
  * The company an applicant means by INN (and KPP, for a branch): registered and not rejected.
- * Several branches under one INN need the KPP to tell them apart.
+ * Several branches under one INN need the KPP to tell them apart; an INN whose check digit is wrong
+ * is refused as such.
  */
 export async function findCompanyByTaxId(ctx: EmployeesContext, taxId: { inn: string; kpp?: string | undefined }): Promise<CompanyRow> {
+  const inn = taxId.inn.trim();
   const kpp = taxId.kpp?.trim() || undefined;
-  const companies = await selectJoinableCompanies(ctx.db, taxId.inn.trim(), kpp);
+  // A typo usually breaks the check digit: say so rather than «not registered».
+  const errors = innErrors(inn);
+  if (errors.length > 0) throw new TaxIdInvalidError(errors);
+  const companies = await selectJoinableCompanies(ctx.db, inn, kpp);
   if (companies.length === 0) throw new CompanyNotFoundError();
   if (companies.length > 1) throw new KppRequiredError();
   return companies[0]!;
