@@ -8,7 +8,6 @@ import { runKabinet } from '../../../test/support/process.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { importAccounts, ImportFileError } from './import.ts';
 import { findAccountByNumber } from './store.ts';
-import { isValidInn } from './tax-ids.ts';
 
 const HEADER = 'number,subscriber_code,contract_number,kind,address,customer_kind,customer_name,inn,kpp,email';
 // Valid checksums: 10 digits for organisations, 12 for sole proprietors and people.
@@ -30,15 +29,6 @@ async function customerOf(number: string) {
   if (!account) throw new Error(`no account ${number}`);
   return database.db.selectFrom('party_customer').selectAll().where('id', '=', account.customerId).executeTakeFirstOrThrow();
 }
-
-describe('isValidInn', () => {
-  it('checks the check digits of both lengths', () => {
-    expect([VECTOR, SMIRNOVA, ROMASHKA].every(isValidInn)).toBe(true);
-    expect(isValidInn('6315004217')).toBe(false);
-    expect(isValidInn('631912345611')).toBe(false);
-    expect(isValidInn('63150042')).toBe(false);
-  });
-});
 
 describe('importAccounts', () => {
   const file = [

@@ -2,10 +2,9 @@ import { parse } from 'csv-parse/sync';
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { upsertServedCustomer, type CustomerKind } from '../parties/index.ts';
+import { checkInn, checkKpp, upsertServedCustomer, type CustomerKind } from '../parties/index.ts';
 import { findAccountByNumber, findAccountBySubscriberCode, insertAccount, updateAccount, type Account } from './store.ts';
 import type { AccountKind } from './tables.ts';
-import { isValidInn, isValidKpp } from './tax-ids.ts';
 
 /** The columns of an accounts file; the first line names them, in any order. */
 export const ACCOUNT_COLUMNS = ['number', 'subscriber_code', 'contract_number', 'kind', 'address', 'customer_kind', 'customer_name', 'inn', 'kpp', 'email'] as const;
@@ -189,13 +188,13 @@ export function readRow(record: string[], index: Map<Column, number>): { row: Im
     if (customerKind === 'legal_entity' || customerKind === 'sole_proprietor') problems.push(`inn is required for ${customerKind}`);
   } else if (!new RegExp(`^\\d{${innLength}}$`).test(inn)) {
     problems.push(`inn of ${customerKind ?? 'a customer'} must be ${innLength} digits, got "${inn}"`);
-  } else if (!isValidInn(inn)) {
+  } else if (checkInn(inn) !== undefined) {
     problems.push(`inn ${inn} has a wrong check digit`);
   }
   const kpp = value('kpp');
   if (kpp !== null) {
     if (customerKind !== 'legal_entity') problems.push('kpp is only for legal_entity');
-    else if (!isValidKpp(kpp.toUpperCase())) problems.push(`kpp must be 9 characters (NNNNPPNNN), got "${kpp}"`);
+    else if (checkKpp(kpp.toUpperCase()) !== undefined) problems.push(`kpp must be 9 characters (NNNNPPNNN), got "${kpp}"`);
   }
   const email = value('email')?.toLowerCase() ?? null;
   if (email !== null && (!EMAIL.test(email) || email.length > 254)) problems.push(`email "${email}" is not an email address`);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Db } from '../../platform/db/database.ts';
 import { problems } from '../../platform/http/schemas.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
-import { requireUser, staffOnly, type StaffRole } from '../identity/index.ts';
+import { requireUser, staffOnly } from '../identity/index.ts';
 import { requireMembership } from './access.ts';
 import { countQueues, getCustomerForMember } from './customers.ts';
 import { companiesRoutes } from './companies/routes.ts';
@@ -11,6 +11,7 @@ import { employeesRoutes } from './employees/index.ts';
 import { familyRoutes } from './family/index.ts';
 import { subscribersRoutes } from './subscribers/index.ts';
 import { listMemberships } from './memberships.ts';
+import { MODERATORS } from './moderators.ts';
 import { ROLE_PERMISSIONS } from './roles.ts';
 import { CustomerParams, CustomerResponse, MembershipList, QueueCounts, RoleTable } from './schemas.ts';
 
@@ -23,8 +24,6 @@ export interface PartiesRouteOptions {
   registry?: HttpRegistryOptions | undefined;
 }
 
-/** Staff who decide on customers: companies, join requests, activations, profile verifications. */
-export const MODERATORS: readonly StaffRole[] = ['administrator', 'moderator'];
 const tags = ['parties'];
 
 /** Which customers the signed-in user acts for, what each role may do, and the customer itself. */

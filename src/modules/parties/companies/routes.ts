@@ -3,7 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import { problems } from '../../../platform/http/schemas.ts';
 import { localeFrom } from '../../../platform/i18n/index.ts';
 import { identityContext, requireStaff, requireUser, staffOnly } from '../../identity/index.ts';
-import { MODERATORS, type PartiesRouteOptions } from '../routes.ts';
+import { MODERATORS } from '../moderators.ts';
+import type { PartiesRouteOptions } from '../routes.ts';
 import {
   approveCompanies,
   approveCompany,
@@ -45,7 +46,6 @@ function registrant(request: FastifyRequest): Registrant {
 
 /** Company registration (customers) and its moderation (staff). */
 export const companiesRoutes: FastifyPluginAsyncTypebox<PartiesRouteOptions> = async (app, deps) => {
-  // Here, not at module level: parties/routes.ts (which defines MODERATORS) imports this file.
   const moderators = { onRequest: staffOnly(MODERATORS) };
   const registry = createRegistry(deps.db, deps.registry);
   const context = (request: FastifyRequest): CompaniesContext => ({

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../platform/db/database.ts';
 import { NoContent, problems } from '../../../platform/http/schemas.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
-import { requireStaff, requireUser, staffOnly, type StaffRole } from '../../identity/index.ts';
+import { requireStaff, requireUser, staffOnly } from '../../identity/index.ts';
 import { requireMembership } from '../access.ts';
 import { CustomerParams } from '../schemas.ts';
 import { listMyJoinRequests, lookUpCompanyToJoin, requestToJoin, withdrawMyJoinRequest } from './applicant.ts';
@@ -33,6 +33,7 @@ import {
   StaffJoinRequestDetail,
   TaxIdQuery,
 } from './schemas.ts';
+import { MODERATORS } from '../moderators.ts';
 
 export interface EmployeesRouteOptions {
   db: Db;
@@ -40,8 +41,6 @@ export interface EmployeesRouteOptions {
   publicUrl: URL;
 }
 
-/** Staff who decide on join requests (the same as parties' MODERATORS; kept here to avoid an import cycle). */
-const MODERATORS: readonly StaffRole[] = ['administrator', 'moderator'];
 const moderators = { onRequest: staffOnly(MODERATORS) };
 const tags = ['employees'];
 const staffTags = ['backoffice'];

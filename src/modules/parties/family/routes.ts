@@ -5,8 +5,7 @@ import { NoContent, problems } from '../../../platform/http/schemas.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { identityContext, requireStaff, requireUser, staffOnly } from '../../identity/index.ts';
 import { requireMembership } from '../access.ts';
-// A cycle (parties/routes.ts registers this plugin), harmless: MODERATORS is read when the plugin runs.
-import { MODERATORS } from '../routes.ts';
+import { MODERATORS } from '../moderators.ts';
 import { CustomerParams } from '../schemas.ts';
 import type { FamilyContext } from './context.ts';
 import { todayIn } from './dates.ts';

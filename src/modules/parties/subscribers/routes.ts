@@ -6,7 +6,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { problems } from '../../../platform/http/schemas.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { attachmentDisposition } from '../../../platform/pdf/pdf.ts';
-import { requireStaff, requireUser, staffOnly, type StaffRole } from '../../identity/index.ts';
+import { requireStaff, requireUser, staffOnly } from '../../identity/index.ts';
 import { requireMembership } from '../access.ts';
 import { findActivations, getActivation, getScan, receivePapers, receivePapersInBulk, rejectActivation, type Scan } from './activations.ts';
 import type { SubscribersContext } from './context.ts';
@@ -33,6 +33,7 @@ import {
   RejectBody,
 } from './schemas.ts';
 import { AppError } from '../../../platform/http/errors.ts';
+import { MODERATORS } from '../moderators.ts';
 
 export interface SubscribersRouteOptions {
   db: Db;
@@ -41,8 +42,6 @@ export interface SubscribersRouteOptions {
   publicUrl: URL;
 }
 
-/** Staff who decide on activations (the same as parties' MODERATORS; kept here to avoid an import cycle with parties/routes.ts). */
-const MODERATORS: readonly StaffRole[] = ['administrator', 'moderator'];
 const SCAN_MAX_BYTES = 10 * 1024 * 1024;
 const SCAN_TYPES = new Set<Scan['type']>(['application/pdf', 'image/jpeg', 'image/png']);
 const tags = ['subscribers'];
