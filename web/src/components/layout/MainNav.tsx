@@ -12,17 +12,13 @@ const signedOutItems = [
   { to: paths.business, label: 'nav.business' },
 ] as const;
 
-const signedInItems = [
-  { to: paths.cabinet, label: 'nav.cabinet' },
-  { to: paths.settings, label: 'nav.settings' },
-  { to: paths.business, label: 'nav.business' },
-] as const;
-
-const staffItem = { to: paths.backoffice, label: 'nav.backoffice' } as const;
-/** Relatives' profiles are a customer's business; staff have none. */
-const familyItem = { to: paths.family, label: 'nav.family' } as const;
+const cabinetItem = { to: paths.cabinet, label: 'nav.cabinet' } as const;
 /** «Сотрудники» of the company the user acts for, next to the cabinet. */
 const employeesItem = { to: paths.employees, label: 'nav.employees' } as const;
+const businessItem = { to: paths.business, label: 'nav.business' } as const;
+/** Relatives' profiles are a customer's business; staff have none. */
+const familyItem = { to: paths.family, label: 'nav.family' } as const;
+const staffItem = { to: paths.backoffice, label: 'nav.backoffice' } as const;
 
 interface MainNavProps extends BoxProps {
   orientation: 'horizontal' | 'vertical';
@@ -34,18 +30,19 @@ export function MainNav({ orientation, onNavigate, ...boxProps }: MainNavProps) 
   const { t } = useTranslation();
   const List = orientation === 'horizontal' ? Group : Stack;
   const me = useMe().data;
-  const items = me
-    ? [...signedInItems, ...(me.kind === 'customer' ? [familyItem] : []), ...(sectionsFor(me).length > 0 ? [staffItem] : [])]
-    : signedOutItems;
-
   const current = useCurrentCustomer().current;
   const forCompany = current !== null && current.customer.kind !== 'individual' && current.permissions.includes('view');
-  const shown = forCompany ? items.flatMap<(typeof items)[number] | typeof employeesItem>((item) => (item.to === paths.cabinet ? [item, employeesItem] : [item])) : items;
+  // Settings live in the user menu; the bar keeps what a customer or a staff member works with.
+  const items = !me
+    ? signedOutItems
+    : me.kind === 'staff'
+      ? [cabinetItem, ...(sectionsFor(me).length > 0 ? [staffItem] : [])]
+      : [cabinetItem, ...(forCompany ? [employeesItem] : []), businessItem, familyItem];
 
   return (
     <Box component="nav" aria-label={t('nav.label')} {...boxProps}>
       <List gap="xs" wrap="nowrap">
-        {shown.map((item) => (
+        {items.map((item) => (
           <NavItem key={item.to} to={item.to} fullWidth={orientation === 'vertical'} onNavigate={onNavigate}>
             {t(item.label)}
           </NavItem>
