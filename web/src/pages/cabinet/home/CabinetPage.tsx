@@ -5,6 +5,7 @@ import { useMe } from '../../../api/identity';
 import { paths } from '../../../app/paths';
 import { PageTitle } from '../../../components/PageTitle';
 import { AwaitingActivation } from '../../parties/subscribers/components/AwaitingActivation';
+import { CurrentCustomer } from './components/CurrentCustomer';
 
 const sections = [
   { key: 'profile', to: paths.settingsProfile },
@@ -27,6 +28,7 @@ export function CabinetPage() {
           {t('cabinet.welcome')}
         </Text>
       </Stack>
+      {me.kind === 'customer' && <CurrentCustomer />}
       <AwaitingActivation />
       {(!me.phone || !me.totpEnabled) && (
         <Alert color="blue" variant="light" title={t('cabinet.suggestions.title')} maw={720}>
