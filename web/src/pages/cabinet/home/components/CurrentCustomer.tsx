@@ -89,7 +89,7 @@ function WaysIn() {
       <Text c="dimmed" mb="md" maw={720}>
         {t('cabinet.waysIn.text')}
       </Text>
-      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="lg">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" maw={960}>
         {ways.map((way) => (
           <Card key={way.key} withBorder padding="lg" display="flex" style={{ flexDirection: 'column' }}>
             <Title order={3} size="h4">
