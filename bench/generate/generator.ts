@@ -17,6 +17,12 @@ export interface GeneratorContext {
 /** One module's data. Runs after the generators listed before it, so it may read their rows. */
 export interface Generator {
   module: string;
+  /**
+   * Deletes what an earlier run left in a database that is kept (BENCH_DATABASE_URL). Every
+   * generator's `clear` runs before any `run`, in reverse order, so rows that point at another
+   * generator's rows go before those.
+   */
+  clear?(ctx: GeneratorContext): Promise<void>;
   /** Writes the rows; returns a one-line summary of what it wrote. */
   run(ctx: GeneratorContext): Promise<string>;
 }

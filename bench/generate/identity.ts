@@ -14,7 +14,8 @@ export const CUSTOMER_PASSWORD = 'load-test-customer-password';
 export const CUSTOMER_EMAIL_DOMAIN = 'load.example';
 /** In `--out`: the plaintext tokens of the first sessions, for the scenarios' cookies. */
 export const SESSIONS_FILE = 'identity-sessions.json';
-const TOKENS_KEPT = 100;
+/** How many sessions' tokens go to SESSIONS_FILE: the first ones generated. */
+export const TOKENS_KEPT = 100;
 const BATCH = 1000;
 /** Customer's absolute session lifetime (sessions.ts): the generated sessions are live for as long. */
 const SESSION_SECONDS = 24 * 3600;
@@ -42,7 +43,7 @@ function personName(random: Random): string {
   return `${random.pick(SURNAMES)}${woman ? 'а' : ''} ${random.pick(woman ? WOMEN : MEN)}`;
 }
 
-function bytes(random: Random, length: number): Uint8Array {
+export function bytes(random: Random, length: number): Uint8Array {
   return Uint8Array.from({ length }, () => random.int(0, 255));
 }
 
@@ -53,15 +54,16 @@ function bytes(random: Random, length: number): Uint8Array {
  */
 export const identity: Generator = {
   module: 'identity',
+  // Same seed, same emails and tokens: replace what an earlier run left in a database that is kept.
+  async clear({ db }) {
+    const earlier = db.selectFrom('identity_user').select('id').where('email_normalized', 'like', `%@${CUSTOMER_EMAIL_DOMAIN}`);
+    await db.deleteFrom('identity_session').where('user_id', 'in', earlier).execute();
+    await db.deleteFrom('identity_user').where('email_normalized', 'like', `%@${CUSTOMER_EMAIL_DOMAIN}`).execute();
+  },
   async run({ db, random, scale, outDir }) {
     const passwordHash = await hash(CUSTOMER_PASSWORD, { ...ARGON2_PARAMS, algorithm: 2 as Algorithm, salt: bytes(random, 16) });
     const now = new Date();
     const expiresAt = new Date(now.getTime() + SESSION_SECONDS * 1000);
-
-    // Same seed, same emails and tokens: replace what an earlier run left in a database that is kept.
-    const earlier = db.selectFrom('identity_user').select('id').where('email_normalized', 'like', `%@${CUSTOMER_EMAIL_DOMAIN}`);
-    await db.deleteFrom('identity_session').where('user_id', 'in', earlier).execute();
-    await db.deleteFrom('identity_user').where('email_normalized', 'like', `%@${CUSTOMER_EMAIL_DOMAIN}`).execute();
 
     const tokens: string[] = [];
     for (let start = 0; start < scale.customers; start += BATCH) {

@@ -31,9 +31,11 @@ async function main(argv: string[]): Promise<void> {
     const random = seededRandom(wholeNumber(values.seed, 'seed'));
     const scale = { customers: wholeNumber(values.customers, 'customers') };
     console.log(`Generating into the ${database.kind} database: ${scale.customers} customers, seed ${values.seed}`);
+    const ctx = { db: database.db, random, scale, outDir: values.out };
+    for (const generator of generators.toReversed()) await generator.clear?.(ctx);
     for (const generator of generators) {
       const started = performance.now();
-      const summary = await generator.run({ db: database.db, random, scale, outDir: values.out });
+      const summary = await generator.run(ctx);
       console.log(`  ${generator.module}: ${summary} (${Math.round(performance.now() - started)} ms)`);
     }
   } finally {

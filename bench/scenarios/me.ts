@@ -7,7 +7,7 @@ import type { Scenario } from '../support/scenario.ts';
  * The SQL Kysely compiles for `findAuthenticated` (src/modules/identity/sessions.ts), copied
  * verbatim; $1 is the token's hash, $2 the time. Keep it in step when that query changes.
  */
-const SESSION_LOOKUP =
+export const SESSION_LOOKUP =
   'select "s"."id" as "sessionId", "s"."state", "s"."remember", "s"."created_at" as "createdAt", "s"."authenticated_at" as "authenticatedAt", ' +
   '"s"."last_seen_at" as "lastSeenAt", "s"."expires_at" as "expiresAt", "u"."id" as "userId", "u"."kind", "u"."staff_role" as "staffRole", ' +
   '"u"."name", "u"."email", "u"."phone", "u"."locale", "u"."totp_enabled_at" as "totpEnabledAt", "u"."must_change_password" as "mustChangePassword", ' +
