@@ -2,8 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from './config.ts';
-import { ACCOUNT_COLUMNS, ImportFileError, importAccounts } from './modules/accounts/index.ts';
-import { importRegistryCsv, REGISTRY_COLUMNS, RegistryFileError } from './modules/parties/index.ts';
+import { ACCOUNT_COLUMNS, importAccounts } from './modules/accounts/index.ts';
+import { importRegistryCsv, REGISTRY_COLUMNS } from './modules/parties/index.ts';
+import { CsvFileError } from './platform/csv/csv.ts';
 import type { Db } from './platform/db/database.ts';
 import { openRuntime } from './server.ts';
 
@@ -36,36 +37,24 @@ unusable, 2 wrong usage.
 Stop a running 'kabinet start' on the same embedded data directory first.`;
 
 /** One kind of file: loads it, prints its report, answers the exit code. */
-type Importer = (db: Db, content: string, file: string) => Promise<number>;
+type Importer = (db: Db, content: string) => Promise<number>;
 
 const IMPORTERS: Record<string, Importer> = {
-  async registry(db, content, file) {
-    try {
-      const report = await importRegistryCsv(db, content, new Date());
-      for (const row of report.invalid) console.error(`line ${row.line}: ${row.reason}`);
-      console.log(
-        `Registry: ${report.rows} rows read; ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.invalid.length} invalid.`,
-      );
-      return report.invalid.length > 0 ? 1 : 0;
-    } catch (error) {
-      if (!(error instanceof RegistryFileError)) throw error;
-      console.error(`${file}: ${error.message}. Nothing was loaded.`);
-      return 1;
-    }
+  async registry(db, content) {
+    const report = await importRegistryCsv(db, content, new Date());
+    for (const row of report.invalid) console.error(`line ${row.line}: ${row.reason}`);
+    console.log(
+      `Registry: ${report.rows} rows read; ${report.added} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.invalid.length} invalid.`,
+    );
+    return report.invalid.length > 0 ? 1 : 0;
   },
-  async accounts(db, content, file) {
-    try {
-      const report = await importAccounts(db, content, { now: new Date(), source: 'kabinet import accounts' });
-      for (const problem of report.problems) console.error(`line ${problem.line}: ${problem.reason}`);
-      console.log(
-        `Accounts: ${report.rows} rows read; ${report.created} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.problems.length} invalid.`,
-      );
-      return report.problems.length > 0 ? 1 : 0;
-    } catch (error) {
-      if (!(error instanceof ImportFileError)) throw error;
-      console.error(`${file}: ${error.message}. Nothing was loaded.`);
-      return 1;
-    }
+  async accounts(db, content) {
+    const report = await importAccounts(db, content, { now: new Date(), source: 'kabinet import accounts' });
+    for (const problem of report.problems) console.error(`line ${problem.line}: ${problem.reason}`);
+    console.log(
+      `Accounts: ${report.rows} rows read; ${report.created} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.problems.length} invalid.`,
+    );
+    return report.problems.length > 0 ? 1 : 0;
   },
 };
 
@@ -100,7 +89,11 @@ export async function importCommand(argv: string[]): Promise<number> {
   const config = loadConfig();
   const { database, jobs } = await openRuntime(config, pino({ level: config.logLevel }, pino.destination(2)));
   try {
-    return await importer(database.db, content, file);
+    return await importer(database.db, content);
+  } catch (error) {
+    if (!(error instanceof CsvFileError)) throw error;
+    console.error(`${file}: ${error.message}. Nothing was loaded.`);
+    return 1;
   } finally {
     await jobs.stop(config.shutdownTimeoutMs);
     await database.close();

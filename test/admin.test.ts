@@ -9,7 +9,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { Jobs } from '../src/platform/jobs/jobs.ts';
 import { loginAs, ORIGIN, sessionCookie } from './support/identity.ts';
-import { runKabinet } from './support/process.ts';
+import { runKabinetCommand } from './support/process.ts';
 import { enableTotp, passSecondFactor, settled } from './support/staff.ts';
 
 // A fresh embedded data directory runs initdb first (several seconds).
@@ -19,15 +19,9 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'kabinet-admin-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const env = { KABINET_DATA_DIR: dataDir, DATABASE_URL: undefined, PUBLIC_URL: 'https://cabinet.example.ru' };
 
-async function kabinet(args: string[]) {
-  const run = runKabinet(args, env);
-  let stdout = '';
-  run.child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const code = await run.exited;
-  return { code, stdout, output: run.output() };
-}
+const kabinet = (args: string[]) => runKabinetCommand(args, env);
 
-/** `runKabinet` gives the child no stdin; `--password-stdin` needs a pipe. */
+/** `runKabinetCommand` gives the child no stdin; `--password-stdin` needs a pipe. */
 async function kabinetWithStdin(args: string[], stdin: string) {
   const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../src/main.ts'), ...args], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, DATABASE_URL: '' },

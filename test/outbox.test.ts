@@ -8,7 +8,7 @@ import { migrateToLatest } from '../src/platform/db/migrations.ts';
 import { Jobs } from '../src/platform/jobs/jobs.ts';
 import { createMailDelivery, handleMailSend, queueMail } from '../src/platform/mail/mail.ts';
 import { handleSmsSend, queueSms } from '../src/platform/sms/sms.ts';
-import { runKabinet } from './support/process.ts';
+import { runKabinetCommand } from './support/process.ts';
 
 // A fresh embedded data directory runs initdb first (several seconds).
 vi.setConfig({ testTimeout: 120_000 });
@@ -17,12 +17,8 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'kabinet-outbox-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs `kabinet outbox …` on the embedded data directory; resolves with its exit code and stdout. */
-async function outbox(args: string[]) {
-  const run = runKabinet(['outbox', ...args], { KABINET_DATA_DIR: dataDir, DATABASE_URL: undefined });
-  let stdout = '';
-  run.child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  const code = await run.exited;
-  return { code, stdout, output: run.output() };
+function outbox(args: string[]) {
+  return runKabinetCommand(['outbox', ...args], { KABINET_DATA_DIR: dataDir, DATABASE_URL: undefined });
 }
 
 describe('kabinet outbox', () => {

@@ -6,6 +6,7 @@ import type { Db } from '../../src/platform/db/database.ts';
 import { client } from './account.ts';
 import { loginAs, sessionCookie, type Registered } from './identity.ts';
 import { addMember, createCustomer } from './parties.ts';
+import { validInn10 } from './tax-ids.ts';
 
 export interface Company {
   id: string;
@@ -15,16 +16,6 @@ export interface Company {
 }
 
 let counter = 0;
-let innCounter = 0;
-
-/** A 10-digit INN with a correct check digit that no other test company has (the join page checks it). */
-export function validInn(): string {
-  innCounter++;
-  const body = `52${`${Date.now()}${process.pid}`.slice(-5)}${String(innCounter).padStart(2, '0')}`.slice(0, 9);
-  const weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
-  const check = (weights.reduce((sum, weight, index) => sum + weight * Number(body[index]), 0) % 11) % 10;
-  return `${body}${check}`;
-}
 const PASSWORD = 'пароль сотрудника компании';
 let passwordHash: Promise<string> | undefined;
 
@@ -45,7 +36,7 @@ export async function registerCustomer(app: FastifyInstance, db: Db, options: { 
 
 /** An active company with a registered head, written straight to the database. */
 export async function companyWithHead(app: FastifyInstance, db: Db, options: { status?: 'active' | 'pending' } = {}): Promise<Company> {
-  const inn = validInn();
+  const inn = validInn10();
   const name = `ООО «Сотрудники ${++counter}»`;
   const id = await createCustomer(db, { inn, name, status: options.status ?? 'active' });
   const head = await registerCustomer(app, db, { name: `Руководитель ${counter}` });

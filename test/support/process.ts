@@ -32,3 +32,12 @@ export function runKabinet(args: string[], env: Record<string, string | undefine
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return { child, url, output: () => output, exited };
 }
+
+/** Runs a command of `kabinet` (not the server) to its end; its exit code, its stdout, and stdout with stderr. */
+export async function runKabinetCommand(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; output: string }> {
+  const run = runKabinet(args, env);
+  let stdout = '';
+  run.child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  const code = await run.exited;
+  return { code, stdout, output: run.output() };
+}

@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { validOgrn } from './tax-ids.ts';
 
 /** A party as DaData's findById/party returns it in `suggestions[].data` (the fields we read). */
 export interface DadataParty {
@@ -16,37 +17,9 @@ export interface DadataParty {
 
 export const REGISTRY_TOKEN = 'test-registry-token';
 
-let sequence = 0;
-
-/** A random 10-digit INN with a correct check digit: unique enough for one test run. */
-export function validInn10(): string {
-  sequence++;
-  const body = `77${String(Math.floor(Math.random() * 1e5)).padStart(5, '0')}${String(sequence % 100).padStart(2, '0')}`;
-  const weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
-  const check = (weights.reduce((sum, weight, index) => sum + weight * Number(body[index]), 0) % 11) % 10;
-  return `${body}${check}`;
-}
-
-/** A random 12-digit INN of a person with both check digits right. */
-export function validInn12(): string {
-  sequence++;
-  let inn = `50${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}${String(sequence % 100).padStart(2, '0')}`;
-  for (const weights of [
-    [7, 2, 4, 10, 3, 5, 9, 4, 6, 8],
-    [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8],
-  ]) {
-    inn += String((weights.reduce((sum, weight, index) => sum + weight * Number(inn[index]), 0) % 11) % 10);
-  }
-  return inn;
-}
-
-/** An OGRN (13 digits) or OGRNIP (15 digits) made valid from its leading digits. */
-export function validOgrn(kind: 'legal_entity' | 'sole_proprietor'): string {
-  sequence++;
-  const length = kind === 'legal_entity' ? 12 : 14;
-  const body = `${kind === 'legal_entity' ? '1' : '3'}${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}${String(sequence).padStart(length, '0')}`.slice(0, length);
-  const check = (BigInt(body) % (kind === 'legal_entity' ? 11n : 13n)) % 10n;
-  return `${body}${check}`;
+/** DaData's answer to findById/party: the parties found, each wrapped as a suggestion. */
+export function suggestionsOf(parties: readonly DadataParty[]) {
+  return { suggestions: parties.map((data) => ({ value: data.name.short_with_opf, unrestricted_value: data.name.full_with_opf, data })) };
 }
 
 export function legalParty(overrides: Partial<DadataParty> & { inn: string }): DadataParty {
@@ -145,7 +118,7 @@ export async function startRegistryStandIn(parties: DadataParty[] = []): Promise
         return res.end(JSON.stringify({ family: 'CLIENT_ERROR', reason: 'Forbidden' }));
       }
       const found = (byInn.get(body.query ?? '') ?? []).filter((party) => !body.kpp || party.kpp === body.kpp);
-      res.end(JSON.stringify({ suggestions: found.map((data) => ({ value: data.name.short_with_opf, unrestricted_value: data.name.full_with_opf, data })) }));
+      res.end(JSON.stringify(suggestionsOf(found)));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -2,17 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { importAccounts } from '../../src/modules/accounts/index.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import { client } from './account.ts';
+import { validInn10 } from './tax-ids.ts';
 
 let counter = 0;
-
-/** A 10-digit organisation INN with a correct check digit, different on every call. */
-export function validInn(): string {
-  counter++;
-  const base = `63${String(Date.now() % 1_000_000).padStart(6, '0')}${counter % 10}`.slice(0, 9);
-  const weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
-  const check = (weights.reduce((sum, weight, index) => sum + weight * Number(base[index]), 0) % 11) % 10;
-  return `${base}${check}`;
-}
 
 export interface Subscriber {
   customerId: string;
@@ -28,7 +20,7 @@ export interface Subscriber {
 export async function createSubscriber(db: Db, options: { contractNumber?: string | null; name?: string } = {}): Promise<Subscriber> {
   counter++;
   const code = String(1000 + counter);
-  const inn = validInn();
+  const inn = validInn10('63');
   const name = options.name ?? `ООО «Абонент ${counter}»`;
   const contractNumber = options.contractNumber === undefined ? `Д-2019/${code}` : options.contractNumber;
   const accountNumber = `ЛС-${code}-${Date.now()}`;

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createCustomer } from '../../../test/support/parties.ts';
-import { runKabinet } from '../../../test/support/process.ts';
+import { runKabinetCommand } from '../../../test/support/process.ts';
+import { CsvFileError } from '../../platform/csv/csv.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
-import { importAccounts, ImportFileError } from './import.ts';
+import { importAccounts } from './import.ts';
 import { findAccountByNumber } from './store.ts';
 
 const HEADER = 'number,subscriber_code,contract_number,kind,address,customer_kind,customer_name,inn,kpp,email';
@@ -106,7 +107,7 @@ describe('importAccounts', () => {
   });
 
   it('refuses a file without the required columns, or with unknown ones, as a whole', async () => {
-    await expect(run('number,kind\nЛС-30,water')).rejects.toThrow(ImportFileError);
+    await expect(run('number,kind\nЛС-30,water')).rejects.toThrow(CsvFileError);
     await expect(run(`${HEADER},colour\n`)).rejects.toThrow(/unknown column "colour"/);
     await expect(run('')).rejects.toThrow(/empty/);
   });
@@ -126,13 +127,7 @@ describe('kabinet import accounts', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const env = { KABINET_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: undefined };
 
-  async function kabinet(args: string[]) {
-    const child = runKabinet(args, env);
-    let stdout = '';
-    child.child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const code = await child.exited;
-    return { code, stdout, output: child.output() };
-  }
+  const kabinet = (args: string[]) => runKabinetCommand(args, env);
 
   it('loads the valid rows, lists the invalid ones and exits 1; a replay changes nothing', async () => {
     const csv = path.join(dir, 'accounts.csv');

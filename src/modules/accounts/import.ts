@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { CsvFileError, readCsv } from '../../platform/csv/csv.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { checkInn, checkKpp, upsertServedCustomer, type CustomerKind } from '../parties/index.ts';
 import { findAccountByNumber, findAccountBySubscriberCode, insertAccount, updateAccount, type Account } from './store.ts';
@@ -38,18 +38,16 @@ export interface ImportReport {
   problems: ImportProblem[];
 }
 
-export class ImportFileError extends Error {}
-
 /**
  * Loads the provider's existing accounts from CSV (comma- or semicolon-separated, UTF-8). Each valid
  * row is applied in its own transaction: its customer (found or created, active) and its account
  * (by number). Rows with a problem are reported with their line and change nothing; replaying a
- * file changes nothing. A file that cannot be read as accounts at all throws {@link ImportFileError}.
+ * file changes nothing. A file that cannot be read as accounts at all throws {@link CsvFileError}.
  */
 export async function importAccounts(db: Db, input: string | Buffer, options: { now: Date; source: string }): Promise<ImportReport> {
-  const records = readCsv(input);
+  const records = readCsv(input, { trim: true });
   const header = records.shift();
-  if (!header) throw new ImportFileError('the file is empty: the first line must name the columns');
+  if (!header) throw new CsvFileError('the file is empty: the first line must name the columns');
   const index = columnIndex(header.record);
   const report: ImportReport = { rows: 0, created: 0, updated: 0, unchanged: 0, problems: [] };
   const seenNumbers = new Map<string, number>();
@@ -124,34 +122,16 @@ function accountChanges(existing: Account, row: ImportedAccount) {
   };
 }
 
-interface CsvRecord {
-  record: string[];
-  info: { lines: number };
-}
-
-function readCsv(input: string | Buffer): CsvRecord[] {
-  const text = typeof input === 'string' ? input : input.toString('utf8');
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  // Spreadsheets in a Russian locale save CSV with semicolons.
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  try {
-    return parse(text, { bom: true, delimiter, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as CsvRecord[];
-  } catch (error) {
-    const where = (error as { lines?: number }).lines;
-    throw new ImportFileError(`the file is not valid CSV${where ? ` (line ${where})` : ''}: ${(error as Error).message}`);
-  }
-}
-
 function columnIndex(header: string[]): Map<Column, number> {
   const index = new Map<Column, number>();
   header.forEach((name, position) => {
     const column = name.trim().toLowerCase();
-    if (!(ACCOUNT_COLUMNS as readonly string[]).includes(column)) throw new ImportFileError(`unknown column "${name}" in the first line; the columns are ${ACCOUNT_COLUMNS.join(', ')}`);
-    if (index.has(column as Column)) throw new ImportFileError(`column "${column}" appears twice in the first line`);
+    if (!(ACCOUNT_COLUMNS as readonly string[]).includes(column)) throw new CsvFileError(`unknown column "${name}" in the first line; the columns are ${ACCOUNT_COLUMNS.join(', ')}`);
+    if (index.has(column as Column)) throw new CsvFileError(`column "${column}" appears twice in the first line`);
     index.set(column as Column, position);
   });
   const missing = REQUIRED_COLUMNS.filter((column) => !index.has(column));
-  if (missing.length > 0) throw new ImportFileError(`the first line lacks the column(s) ${missing.join(', ')}`);
+  if (missing.length > 0) throw new CsvFileError(`the first line lacks the column(s) ${missing.join(', ')}`);
   return index;
 }
 

@@ -1,3 +1,3 @@
 export type { AccountsTables, AccountKind } from './tables.ts';
 export { findAccountBySubscriberCode, findAccounts, findAccountsByCodeOrNumber, getAccount, type Account } from './store.ts';
-export { ACCOUNT_COLUMNS, describeImport, ImportFileError, importAccounts, type ImportReport } from './import.ts';
+export { ACCOUNT_COLUMNS, describeImport, importAccounts, type ImportReport } from './import.ts';

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import { likePattern } from '../../platform/db/like.ts';
 import type { UserKind } from './tables.ts';
 
 /** What other modules may know about a person: how to address them and in which language. */
@@ -19,8 +20,11 @@ export async function findPeople(db: Db, ids: readonly string[]): Promise<Map<st
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+/** One person whom a row of the caller's refers to (a member, an applicant): missing means a broken database. */
+export async function getPerson(db: Db, id: string): Promise<Person> {
+  const found = (await findPeople(db, [id])).get(id);
+  if (!found) throw new Error(`user ${id} not found`);
+  return found;
 }
 
 /** Ids of customers (not staff) whose email or name contains `query`, at most `limit` of them. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, type Localized } from '../../platform/http/errors.ts';
 
 export class WeakPasswordError extends AppError {
   constructor(reason: 'too_short' | 'too_long' | 'too_common', field = 'password') {
@@ -28,10 +28,11 @@ export class InvalidCredentialsError extends AppError {
   }
 }
 
+/** An attempt limit is reached; `title` may say which attempts (registry look-ups, codes). */
 export class TooManyAttemptsError extends AppError {
-  constructor(retryAfterSeconds: number) {
+  constructor(retryAfterSeconds: number, title: Localized = { ru: 'Слишком много попыток. Повторите позже.', en: 'Too many attempts. Please try again later.' }) {
     super('too_many_attempts', 429, {
-      title: { ru: 'Слишком много попыток. Повторите позже.', en: 'Too many attempts. Please try again later.' },
+      title,
       headers: { 'retry-after': String(retryAfterSeconds) },
       extra: { retryAfter: retryAfterSeconds },
     });

@@ -1,6 +1,6 @@
 export type { IdentityTables, StaffRole, UserKind } from './tables.ts';
 export type { Authenticated, SessionUser } from './sessions.ts';
-export { authentication, requireFreshLogin, requireStaff, requireUser, staffOnly } from './auth.ts';
+export { authentication, originOf, requireFreshLogin, requireStaff, requireUser, staffOnly } from './auth.ts';
 export { identityRoutes } from './routes.ts';
 export { handleIdentityCleanup } from './cleanup.ts';
 export { identityContext } from './auth.ts';
@@ -10,4 +10,5 @@ export { blockStaff, createStaff, createStaffWithPassword, listStaff, unblockSta
 export { staffInvitationRoutes } from './staff-routes.ts';
 export { accountRoutes } from './account-routes.ts';
 export { findHackedReports, type HackedReport } from './account-store.ts';
-export { findPeople, findPersonIdsMatching, type Person } from './directory.ts';
+export { findPeople, findPersonIdsMatching, getPerson, type Person } from './directory.ts';
+export { TooManyAttemptsError } from './errors.ts';

@@ -1,3 +1,4 @@
+import { letter } from '../../platform/mail/letter.ts';
 import type { OutgoingMail } from '../../platform/mail/mail.ts';
 
 export type Locale = 'ru' | 'en';
@@ -82,28 +83,11 @@ const NOTICES: Record<Notice, Record<Locale, { subject: string; body: string }>>
   },
 };
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-function letter(subject: string, paragraphs: string[], signature: string): Omit<OutgoingMail, 'to'> {
-  return {
-    subject,
-    text: [...paragraphs, '', signature].join('\n\n'),
-    html: `<!doctype html><html><body style="font-family:sans-serif">${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p style="color:#666">${escapeHtml(signature)}</p></body></html>`,
-  };
-}
-
-const SIGNATURE: Record<Locale, (provider: string) => string> = {
-  ru: (provider) => `${provider}, личный кабинет`,
-  en: (provider) => `${provider}, customer cabinet`,
-};
-
 export function codeMail(purpose: CodePurpose, code: string, locale: Locale, provider: string): Omit<OutgoingMail, 'to'> {
   const what = CODE_PURPOSE[purpose][locale];
   return locale === 'ru'
-    ? letter(`Код ${code} для ${what}`, [`Ваш код для ${what}: ${code}`, 'Код действует 10 минут. Никому его не сообщайте — наши сотрудники никогда его не спрашивают.'], SIGNATURE.ru(provider))
-    : letter(`Code ${code} ${what}`, [`Your code ${what}: ${code}`, 'The code is valid for 10 minutes. Never share it — our staff never ask for it.'], SIGNATURE.en(provider));
+    ? letter(`Код ${code} для ${what}`, [`Ваш код для ${what}: ${code}`, 'Код действует 10 минут. Никому его не сообщайте — наши сотрудники никогда его не спрашивают.'], 'ru', provider)
+    : letter(`Code ${code} ${what}`, [`Your code ${what}: ${code}`, 'The code is valid for 10 minutes. Never share it — our staff never ask for it.'], 'en', provider);
 }
 
 export function codeSms(purpose: CodePurpose, code: string, locale: Locale): string {
@@ -112,7 +96,7 @@ export function codeSms(purpose: CodePurpose, code: string, locale: Locale): str
 
 export function noticeMail(notice: Notice, locale: Locale, provider: string, detail = ''): Omit<OutgoingMail, 'to'> {
   const { subject, body } = NOTICES[notice][locale];
-  return letter(subject, [body.replace('{{detail}}', detail)], SIGNATURE[locale](provider));
+  return letter(subject, [body.replace('{{detail}}', detail)], locale, provider);
 }
 
 /** The invitation of a new staff member: the setup page and the code that opens it. */
@@ -124,7 +108,8 @@ export function staffInvitationMail(code: string, link: string, locale: Locale, 
           `Для вас создана учётная запись сотрудника. Откройте ${link}, введите код ${code} и выберите пароль.`,
           'Ссылка действует 24 часа, код — 5 попыток. При первом входе нужно будет включить двухфакторную аутентификацию. Никому не сообщайте код.',
         ],
-        SIGNATURE.ru(provider),
+        'ru',
+        provider,
       )
     : letter(
         'Your staff account invitation',
@@ -132,6 +117,7 @@ export function staffInvitationMail(code: string, link: string, locale: Locale, 
           `A staff account was created for you. Open ${link}, enter the code ${code} and choose a password.`,
           'The link is valid for 24 hours, the code for 5 attempts. At first sign-in you will turn on two-factor authentication. Never share the code.',
         ],
-        SIGNATURE.en(provider),
+        'en',
+        provider,
       );
 }

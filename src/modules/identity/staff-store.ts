@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import { likePattern } from '../../platform/db/like.ts';
 import type { StaffRole } from './tables.ts';
 
 /** A staff member as the back office shows them: never the password or TOTP secret. */
@@ -96,11 +97,6 @@ export async function updateStaffRole(db: Db, id: string, role: StaffRole, now: 
 
 export async function updateUserStatus(db: Db, id: string, change: { status: 'active' | 'blocked'; reason: string | null }, now: Date): Promise<void> {
   await db.updateTable('identity_user').set({ status: change.status, blocked_reason: change.reason, updated_at: now }).where('id', '=', id).execute();
-}
-
-/** `like` treats % and _ as wildcards; a person searching for them means the characters. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
 /** Customers whose email, phone or name contains `query`, newest first, paged by id (UUIDv7). */

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, type Localized } from '../../platform/http/errors.ts';
 import type { Permission } from './roles.ts';
 import type { CustomerStatus, PendingStep } from './tables.ts';
 
@@ -47,5 +47,21 @@ export class CustomerNotActiveError extends AppError {
       blocked: { ru: 'Клиент заблокирован: доступен только просмотр.', en: 'The customer is blocked: viewing only.' },
     };
     super('customer_not_active', 403, { title: messages[status], extra: { customerStatus: status } });
+  }
+}
+
+/** A customer's action refused to a provider's staff account; `title` says which action. */
+export class CustomersOnlyError extends AppError {
+  constructor(title: Localized) {
+    super('customers_only', 403, { title });
+  }
+}
+
+/** A moderator's refusal or block goes to the customer with its reason, so the reason is required. */
+export class ReasonRequiredError extends AppError {
+  constructor() {
+    super('validation_failed', 400, {
+      errors: [{ field: 'reason', code: 'required', message: { ru: 'Укажите причину.', en: 'Give a reason.' } }],
+    });
   }
 }

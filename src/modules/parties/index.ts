@@ -6,7 +6,7 @@ export { partiesRoutes } from './routes.ts';
 export { handleSubscriberClaimsCleanup, upsertServedCustomer, type ServedCustomer, type ServedCustomerResult } from './subscribers/index.ts';
 export { fileJoinRequest, type EmployeesContext, type FiledJoinRequest } from './employees/index.ts';
 export { handleGuardianshipExpiry } from './family/index.ts';
-export { importRegistryCsv, REGISTRY_COLUMNS, RegistryFileError, type RegistryImportReport } from './companies/registry/import.ts';
+export { importRegistryCsv, REGISTRY_COLUMNS, type RegistryImportReport } from './companies/registry/import.ts';
 export { upsertRegistryEntries } from './companies/registry/local.ts';
 export type { RegistryParty } from './companies/registry/registry.ts';
 export { checkInn, checkInn10, checkInn12, checkKpp, checkOgrn, checkOgrnip, compactTaxId } from './companies/tax-ids.ts';

@@ -8,6 +8,10 @@ export class TaxIdInvalidError extends AppError {
   }
 }
 
+// Titles of the parties-wide `customers_only` and identity's `too_many_attempts`, in this slice's words.
+export const CUSTOMERS_ONLY: Localized = { ru: 'Компании регистрируют клиенты, а не сотрудники.', en: 'Companies are registered by customers, not by staff.' };
+export const REGISTRY_LOOKUPS_THROTTLED: Localized = { ru: 'Слишком много запросов к реестру. Повторите позже.', en: 'Too many registry look-ups. Please try again later.' };
+
 export class CompanyLiquidatedError extends AppError {
   constructor() {
     const message = {
@@ -15,24 +19,6 @@ export class CompanyLiquidatedError extends AppError {
       en: 'According to the registry the organization has been liquidated and cannot be registered.',
     };
     super('company_liquidated', 422, { title: message, errors: [{ field: 'inn', code: 'company_liquidated', message }] });
-  }
-}
-
-export class CustomersOnlyError extends AppError {
-  constructor() {
-    super('customers_only', 403, {
-      title: { ru: 'Компании регистрируют клиенты, а не сотрудники.', en: 'Companies are registered by customers, not by staff.' },
-    });
-  }
-}
-
-export class RegistryLookupThrottledError extends AppError {
-  constructor(retryAfterSeconds: number) {
-    super('too_many_attempts', 429, {
-      title: { ru: 'Слишком много запросов к реестру. Повторите позже.', en: 'Too many registry look-ups. Please try again later.' },
-      headers: { 'retry-after': String(retryAfterSeconds) },
-      extra: { retryAfter: retryAfterSeconds },
-    });
   }
 }
 
@@ -52,14 +38,6 @@ export class CompanyStatusConflictError extends AppError {
         en: `This action is not available: the company is ${STATUS_NAMES[status].en}.`,
       },
       extra: { companyStatus: status },
-    });
-  }
-}
-
-export class ReasonRequiredError extends AppError {
-  constructor() {
-    super('validation_failed', 400, {
-      errors: [{ field: 'reason', code: 'required', message: { ru: 'Укажите причину.', en: 'Give a reason.' } }],
     });
   }
 }

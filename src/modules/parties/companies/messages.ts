@@ -1,3 +1,4 @@
+import { letter } from '../../../platform/mail/letter.ts';
 import type { OutgoingMail } from '../../../platform/mail/mail.ts';
 
 export type Locale = 'ru' | 'en';
@@ -13,18 +14,6 @@ export interface NoticeFacts {
   /** Where to sign in, from PUBLIC_URL. */
   link: string;
   provider: string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-function letter(subject: string, paragraphs: string[], signature: string): Omit<OutgoingMail, 'to'> {
-  return {
-    subject,
-    text: [...paragraphs, '', signature].join('\n\n'),
-    html: `<!doctype html><html><body style="font-family:sans-serif">${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p style="color:#666">${escapeHtml(signature)}</p></body></html>`,
-  };
 }
 
 const LETTERS: Record<CompanyNotice, Record<Locale, (facts: NoticeFacts) => { subject: string; paragraphs: string[] }>> = {
@@ -105,12 +94,7 @@ const LETTERS: Record<CompanyNotice, Record<Locale, (facts: NoticeFacts) => { su
   },
 };
 
-const SIGNATURE: Record<Locale, (provider: string) => string> = {
-  ru: (provider) => `${provider}, личный кабинет`,
-  en: (provider) => `${provider}, customer cabinet`,
-};
-
 export function companyMail(notice: CompanyNotice, locale: Locale, facts: NoticeFacts): Omit<OutgoingMail, 'to'> {
   const { subject, paragraphs } = LETTERS[notice][locale](facts);
-  return letter(subject, paragraphs, SIGNATURE[locale](facts.provider));
+  return letter(subject, paragraphs, locale, facts.provider);
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, lastMail } from '../../../../test/support/account.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { registerCustomer, type Registered } from '../../../../test/support/identity.ts';
-import { legalParty, REGISTRY_TOKEN, startRegistryStandIn, validInn10, type RegistryStandIn } from '../../../../test/support/registry.ts';
+import { legalParty, REGISTRY_TOKEN, startRegistryStandIn, type RegistryStandIn } from '../../../../test/support/registry.ts';
+import { validInn10 } from '../../../../test/support/tax-ids.ts';
 import { signInStaff, type SignedInStaff } from '../../../../test/support/staff.ts';
 
 let t: TestApp;

@@ -2,8 +2,9 @@ import { findAuditBySubject, recordAudit } from '../../../platform/audit/audit.t
 import { AppError, NotFoundError, problemOf } from '../../../platform/http/errors.ts';
 import type { Locale } from '../../../platform/i18n/index.ts';
 import { findPeople } from '../../identity/index.ts';
+import { ReasonRequiredError } from '../errors.ts';
 import type { CustomerStatus } from '../tables.ts';
-import { CompanyStatusConflictError, ReasonRequiredError } from './errors.ts';
+import { CompanyStatusConflictError } from './errors.ts';
 import type { CompanyNotice } from './messages.ts';
 import type { RegistryParty } from './registry/registry.ts';
 import { notify, type CompaniesContext } from './service.ts';

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, lastMail } from '../../../../test/support/account.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { registerCustomer, type Registered } from '../../../../test/support/identity.ts';
-import { individualParty, legalParty, REGISTRY_TOKEN, SBERBANK, startRegistryStandIn, validInn10, validInn12, validOgrn, type DadataParty, type RegistryStandIn } from '../../../../test/support/registry.ts';
+import { individualParty, legalParty, REGISTRY_TOKEN, SBERBANK, startRegistryStandIn, type DadataParty, type RegistryStandIn } from '../../../../test/support/registry.ts';
+import { validInn10, validInn12, validOgrn } from '../../../../test/support/tax-ids.ts';
 import { signInStaff } from '../../../../test/support/staff.ts';
 
 let t: TestApp;

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { problems } from '../../../platform/http/schemas.ts';
 import { localeFrom } from '../../../platform/i18n/index.ts';
-import { identityContext, requireStaff, requireUser, staffOnly } from '../../identity/index.ts';
+import { originOf, requireStaff, requireUser, staffOnly } from '../../identity/index.ts';
 import { MODERATORS } from '../moderators.ts';
 import type { PartiesRouteOptions } from '../routes.ts';
 import {
@@ -52,7 +52,7 @@ export const companiesRoutes: FastifyPluginAsyncTypebox<PartiesRouteOptions> = a
     db: deps.db,
     jobs: deps.jobs,
     now: new Date(),
-    origin: identityContext(request, deps).origin,
+    origin: originOf(request),
     registry,
     publicUrl: deps.publicUrl,
   });

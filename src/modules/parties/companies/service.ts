@@ -4,10 +4,12 @@ import type { Db } from '../../../platform/db/database.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { queueMail } from '../../../platform/mail/mail.ts';
 import { hit } from '../../../platform/throttle/throttle.ts';
+import { TooManyAttemptsError } from '../../identity/index.ts';
 import { getProviderName } from '../../settings/index.ts';
 import { fileJoinRequest, type FiledJoinRequest } from '../employees/index.ts';
+import { CustomersOnlyError } from '../errors.ts';
 import type { RegistryCheck } from '../tables.ts';
-import { CompanyLiquidatedError, CustomersOnlyError, RegistryLookupThrottledError, TaxIdInvalidError } from './errors.ts';
+import { CompanyLiquidatedError, CUSTOMERS_ONLY, REGISTRY_LOOKUPS_THROTTLED, TaxIdInvalidError } from './errors.ts';
 import { companyMail, type CompanyNotice, type Locale } from './messages.ts';
 import type { CompanyRegistry, RegistryAnswer, RegistryParty } from './registry/registry.ts';
 import { findCompanyByInn, findCompanyByTaxId, insertCompany, type CompanyRow, type NewCompany } from './store.ts';
@@ -38,7 +40,7 @@ const LOOKUP_LIMIT = { max: 30, windowSeconds: 600 };
 const REGISTER_LIMIT = { max: 30, windowSeconds: 3600 };
 
 function assertCustomer(user: Registrant): void {
-  if (user.kind !== 'customer') throw new CustomersOnlyError();
+  if (user.kind !== 'customer') throw new CustomersOnlyError(CUSTOMERS_ONLY);
 }
 
 export interface PartyLookup {
@@ -55,7 +57,7 @@ export async function lookupParty(ctx: CompaniesContext, user: Registrant, rawIn
   const errors = innErrors(inn);
   if (errors.length > 0) throw new TaxIdInvalidError(errors);
   const limit = await hit(ctx.db, `registry-lookup:user:${user.id}`, LOOKUP_LIMIT, ctx.now);
-  if (!limit.allowed) throw new RegistryLookupThrottledError(limit.retryAfterSeconds);
+  if (!limit.allowed) throw new TooManyAttemptsError(limit.retryAfterSeconds, REGISTRY_LOOKUPS_THROTTLED);
 
   const [answer, existing] = await Promise.all([
     ctx.registry.findParty(inn, kpp),
@@ -193,7 +195,7 @@ export async function registerCompany(ctx: CompaniesContext, user: Registrant, i
   if (taken) return existingOutcome(ctx, taken, user);
 
   const limit = await hit(ctx.db, `company-register:user:${user.id}`, REGISTER_LIMIT, ctx.now);
-  if (!limit.allowed) throw new RegistryLookupThrottledError(limit.retryAfterSeconds);
+  if (!limit.allowed) throw new TooManyAttemptsError(limit.retryAfterSeconds, REGISTRY_LOOKUPS_THROTTLED);
   const answer = await askRegistry(ctx.registry, draft);
   if (answer.result === 'found' && answer.party.liquidated) throw new CompanyLiquidatedError();
   const verdict = registryVerdict(draft, answer, ctx.now);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../../platform/db/database.ts';
+import { likePattern } from '../../../platform/db/like.ts';
 import type { CustomerStatus, RegistryCheck } from '../tables.ts';
 import type { CompanyKind } from './tax-ids.ts';
 
@@ -136,10 +137,6 @@ export interface CompanyFilters {
   kind?: CompanyKind;
   registryCheck?: RegistryCheck;
   q?: string;
-}
-
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
 function filtered(db: Db, filters: Omit<CompanyFilters, 'status'>) {

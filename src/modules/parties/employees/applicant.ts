@@ -1,8 +1,8 @@
 import { hit, type Limit } from '../../../platform/throttle/throttle.ts';
-import type { UserKind } from '../../identity/index.ts';
+import { TooManyAttemptsError, type UserKind } from '../../identity/index.ts';
 import { findMembership } from '../memberships.ts';
 import { withDb, type EmployeesContext } from './context.ts';
-import { JoinRequestNotFoundError, StaffCannotJoinError, TooManyAttemptsError } from './errors.ts';
+import { JoinRequestNotFoundError, StaffCannotJoinError } from './errors.ts';
 import { fileJoinRequest, findCompanyByTaxId, withdrawJoinRequest } from './join-requests.ts';
 import { selectCompanies, selectOpenJoinRequest, selectUserJoinRequest, selectUserJoinRequests, type CompanyRow, type JoinRequestRow } from './store.ts';
 

@@ -2,7 +2,7 @@ import type { RequestOrigin } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { queueMail } from '../../../platform/mail/mail.ts';
-import { findPeople, type Person } from '../../identity/index.ts';
+import type { Person } from '../../identity/index.ts';
 import { getProviderName } from '../../settings/index.ts';
 import { employeeMail, type EmployeeNotice } from './messages.ts';
 
@@ -35,11 +35,4 @@ export async function notify(ctx: EmployeesContext, people: readonly Person[], n
   for (const person of people) {
     await queueMail(ctx.db, ctx.jobs, { to: person.email, ...employeeMail(notice, person.locale, provider) });
   }
-}
-
-export async function person(db: Db, userId: string): Promise<Person> {
-  const found = (await findPeople(db, [userId])).get(userId);
-  // Memberships reference identity_user; a missing person is a broken database, not a user error.
-  if (!found) throw new Error(`user ${userId} not found`);
-  return found;
 }

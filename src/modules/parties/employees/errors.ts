@@ -107,13 +107,3 @@ export class HeadTransferTargetError extends AppError {
     super('validation_failed', 400, { errors: [{ field: 'userId', code: `head_transfer_${reason}`, message: messages[reason] }] });
   }
 }
-
-export class TooManyAttemptsError extends AppError {
-  constructor(retryAfterSeconds: number) {
-    super('too_many_attempts', 429, {
-      title: { ru: 'Слишком много попыток. Повторите позже.', en: 'Too many attempts. Please try again later.' },
-      headers: { 'retry-after': String(retryAfterSeconds) },
-      extra: { retryAfter: retryAfterSeconds },
-    });
-  }
-}

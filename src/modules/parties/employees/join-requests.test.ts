@@ -2,9 +2,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, lastMail } from '../../../../test/support/account.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/app.ts';
-import { applicantOf, companyWithHead, memberOf, registerCustomer, validInn, type Company } from '../../../../test/support/employees.ts';
+import { applicantOf, companyWithHead, memberOf, registerCustomer, type Company } from '../../../../test/support/employees.ts';
 import { createCustomer } from '../../../../test/support/parties.ts';
 import { signInStaff, type SignedInStaff } from '../../../../test/support/staff.ts';
+import { validInn10 } from '../../../../test/support/tax-ids.ts';
 import { fileJoinRequest } from '../index.ts';
 
 let t: TestApp;
@@ -43,13 +44,13 @@ describe('GET /join-requests/company', () => {
 
   it('answers an unknown INN with a field error in Russian, and a malformed one with 400', async () => {
     const person = await registerCustomer(t.app, t.database.db);
-    const missing = await client(t.app, person.cookie)('GET', `/join-requests/company?inn=${validInn()}`);
+    const missing = await client(t.app, person.cookie)('GET', `/join-requests/company?inn=${validInn10()}`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json()).toMatchObject({ code: 'company_not_found', errors: [{ field: 'inn', code: 'company_not_found' }] });
     expect(missing.json().errors[0].message).toMatch(/не зарегистрирована/);
     const malformed = await client(t.app, person.cookie)('GET', '/join-requests/company?inn=12345');
     expect(malformed.statusCode).toBe(400);
-    const inn = validInn();
+    const inn = validInn10();
     const typo = `${inn.slice(0, 9)}${(Number(inn[9]) + 1) % 10}`;
     const checksum = await client(t.app, person.cookie)('GET', `/join-requests/company?inn=${typo}`);
     expect(checksum.statusCode).toBe(400);
@@ -57,7 +58,7 @@ describe('GET /join-requests/company', () => {
   });
 
   it('asks for the KPP when several branches share the INN', async () => {
-    const inn = validInn();
+    const inn = validInn10();
     const db = t.database.db;
     const now = new Date();
     const branch = (id: string, kpp: string, name: string) => ({ id, kind: 'legal_entity' as const, status: 'active' as const, name, inn, kpp, created_at: now, updated_at: now });
@@ -72,7 +73,7 @@ describe('GET /join-requests/company', () => {
   });
 
   it('does not find a rejected company, and refuses signed-out callers and staff', async () => {
-    const inn = validInn();
+    const inn = validInn10();
     await createCustomer(t.database.db, { inn, status: 'rejected' });
     const person = await registerCustomer(t.app, t.database.db);
     expect((await client(t.app, person.cookie)('GET', `/join-requests/company?inn=${inn}`)).statusCode).toBe(404);
@@ -117,7 +118,7 @@ describe('POST /join-requests', () => {
     const staff = await client(t.app, moderator.cookie)('POST', '/join-requests', { inn: company.inn });
     expect(staff.statusCode).toBe(403);
     const person = await registerCustomer(t.app, t.database.db);
-    const unknown = await client(t.app, person.cookie)('POST', '/join-requests', { inn: validInn() });
+    const unknown = await client(t.app, person.cookie)('POST', '/join-requests', { inn: validInn10() });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().errors[0].field).toBe('inn');
   });
@@ -268,7 +269,7 @@ describe('the company side, guarded', () => {
 
 describe('a company nobody in the cabinet speaks for', () => {
   it('opens access on the moderator’s approval alone and makes the first applicant its head', async () => {
-    const inn = validInn();
+    const inn = validInn10();
     const imported = await createCustomer(t.database.db, { inn, name: 'ООО «Импортированная»' });
     const first = await applicantOf(t.app, t.database.db, { inn });
     const queue = await client(t.app, moderator.cookie)('GET', `/backoffice/join-requests/${first.requestId}`);

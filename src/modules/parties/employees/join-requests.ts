@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../../platform/audit/audit.ts';
-import { findPeople, type Person } from '../../identity/index.ts';
+import { findPeople, getPerson, type Person } from '../../identity/index.ts';
 import { TaxIdInvalidError } from '../companies/errors.ts';
 import { innErrors } from '../companies/tax-ids.ts';
 import { COMPANY_ROLES, roleAllows, type CompanyRole } from '../roles.ts';
 import type { Decision } from '../tables.ts';
-import { links, notify, person, withDb, type EmployeesContext } from './context.ts';
+import { links, notify, withDb, type EmployeesContext } from './context.ts';
 import { AlreadyMemberError, CompanyNotFoundError, JoinRequestDecidedError, JoinRequestNotFoundError, JoinRequestPendingError, KppRequiredError } from './errors.ts';
 import {
   hasHead,
@@ -75,7 +75,7 @@ export async function fileJoinRequest(ctx: EmployeesContext, request: { customer
   }
   const id = uuidv7();
   await insertJoinRequest(ctx.db, { id, customerId, userId, now: ctx.now });
-  const applicant = await person(ctx.db, userId);
+  const applicant = await getPerson(ctx.db, userId);
   const approvers = await selectActiveMembersWithRoles(ctx.db, customerId, APPROVER_ROLES);
   const people = await findPeople(ctx.db, approvers.map((member) => member.userId));
   await notify(ctx, [...people.values()], {
@@ -162,7 +162,7 @@ async function reject(ctx: EmployeesContext, request: JoinRequestRow, input: Dec
   const change = { ...sideFields(input, ctx.now), status: 'rejected' as const, reason };
   await updateJoinRequest(ctx.db, request.customerId, request.id, change, ctx.now);
   await endWaitingMembership(ctx.db, request.customerId, request.userId, ctx.now);
-  const [applicant, company] = await Promise.all([person(ctx.db, request.userId), selectCompany(ctx.db, request.customerId)]);
+  const [applicant, company] = await Promise.all([getPerson(ctx.db, request.userId), selectCompany(ctx.db, request.customerId)]);
   await notify(ctx, [applicant], { kind: 'rejected', company: company!.name, by: input.side, reason, link: links.myJoinRequests(ctx) });
   await recordAudit(ctx.db, ctx.now, {
     event: 'join_request.rejected',
@@ -180,7 +180,7 @@ async function approve(ctx: EmployeesContext, request: JoinRequestRow, input: De
   // A company nobody in the cabinet can speak for (imported by the provider, its people not yet
   // registered) cannot approve; the moderator's check alone then suffices.
   const unattended = input.side === 'moderator' && other === null && (await selectActiveMembersWithRoles(ctx.db, request.customerId, APPROVER_ROLES)).length === 0;
-  const [applicant, company] = await Promise.all([person(ctx.db, request.userId), selectCompany(ctx.db, request.customerId)]);
+  const [applicant, company] = await Promise.all([getPerson(ctx.db, request.userId), selectCompany(ctx.db, request.customerId)]);
   const audit = { actorId: input.actorId, subjectId: request.customerId, origin: ctx.origin };
   const details = { requestId: request.id, applicantId: request.userId, applicantEmail: applicant.email, by: input.side };
 

@@ -1,9 +1,9 @@
 import { recordAudit } from '../../../platform/audit/audit.ts';
-import { findPeople } from '../../identity/index.ts';
+import { findPeople, getPerson } from '../../identity/index.ts';
 import { PermissionDeniedError } from '../errors.ts';
 import type { Membership } from '../memberships.ts';
 import { roleAllows, type CompanyRole, type Permission } from '../roles.ts';
-import { links, notify, person, withDb, type EmployeesContext } from './context.ts';
+import { links, notify, withDb, type EmployeesContext } from './context.ts';
 import { HeadProtectedError, HeadTransferTargetError, MemberNotFoundError } from './errors.ts';
 import { lockMembers, selectCompany, selectMembers, updateMember, type MemberRow } from './store.ts';
 
@@ -67,7 +67,7 @@ export async function changeMemberRole(ctx: EmployeesContext, actor: Membership,
   await withMember(ctx, actor, userId, 'manage_members', 'role', async ({ ctx: tx, actor: me, target, companyName }) => {
     if (target.role === role) return;
     await updateMember(tx.db, target.customerId, target.userId, { role }, tx.now);
-    await notify(tx, [await person(tx.db, target.userId)], { kind: 'role_changed', company: companyName, role });
+    await notify(tx, [await getPerson(tx.db, target.userId)], { kind: 'role_changed', company: companyName, role });
     await memberAudit(tx, me, target, 'member.role_changed', { from: target.role, to: role });
   });
 }
@@ -78,7 +78,7 @@ export async function blockMember(ctx: EmployeesContext, actor: Membership, user
   await withMember(ctx, actor, userId, 'manage_members', 'block', async ({ ctx: tx, actor: me, target, companyName }) => {
     if (target.status === 'blocked') return;
     await updateMember(tx.db, target.customerId, target.userId, { status: 'blocked', statusReason: why }, tx.now);
-    await notify(tx, [await person(tx.db, target.userId)], { kind: 'blocked', company: companyName, reason: why });
+    await notify(tx, [await getPerson(tx.db, target.userId)], { kind: 'blocked', company: companyName, reason: why });
     await memberAudit(tx, me, target, 'member.blocked', { reason: why });
   });
 }
@@ -87,7 +87,7 @@ export async function unblockMember(ctx: EmployeesContext, actor: Membership, us
   await withMember(ctx, actor, userId, 'manage_members', 'block', async ({ ctx: tx, actor: me, target, companyName }) => {
     if (target.status === 'active') return;
     await updateMember(tx.db, target.customerId, target.userId, { status: 'active', statusReason: null }, tx.now);
-    await notify(tx, [await person(tx.db, target.userId)], { kind: 'unblocked', company: companyName });
+    await notify(tx, [await getPerson(tx.db, target.userId)], { kind: 'unblocked', company: companyName });
     await memberAudit(tx, me, target, 'member.unblocked');
   });
 }
@@ -96,7 +96,7 @@ export async function unblockMember(ctx: EmployeesContext, actor: Membership, us
 export async function removeMember(ctx: EmployeesContext, actor: Membership, userId: string): Promise<void> {
   await withMember(ctx, actor, userId, 'manage_members', 'remove', async ({ ctx: tx, actor: me, target, companyName }) => {
     await updateMember(tx.db, target.customerId, target.userId, { status: 'ended', statusReason: null }, tx.now);
-    await notify(tx, [await person(tx.db, target.userId)], { kind: 'removed', company: companyName });
+    await notify(tx, [await getPerson(tx.db, target.userId)], { kind: 'removed', company: companyName });
     await memberAudit(tx, me, target, 'member.removed', { role: target.role });
   });
 }
@@ -115,7 +115,7 @@ export async function transferHeadship(ctx: EmployeesContext, actorMembership: M
     await updateMember(trx, actor.customerId, actor.userId, { role: 'administrator' }, ctx.now);
     await updateMember(trx, target.customerId, target.userId, { role: 'head' }, ctx.now);
     const company = await selectCompany(trx, actor.customerId);
-    await notify(tx, [await person(trx, target.userId)], { kind: 'head_assigned', company: company!.name, link: links.members(ctx, actor.customerId) });
+    await notify(tx, [await getPerson(trx, target.userId)], { kind: 'head_assigned', company: company!.name, link: links.members(ctx, actor.customerId) });
     await memberAudit(tx, actor, target, 'member.head_transferred', { from: actor.userId, to: target.userId, previousRole: target.role });
   });
 }

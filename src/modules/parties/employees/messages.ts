@@ -1,3 +1,4 @@
+import { letter } from '../../../platform/mail/letter.ts';
 import type { OutgoingMail } from '../../../platform/mail/mail.ts';
 import type { CompanyRole } from '../roles.ts';
 
@@ -107,16 +108,7 @@ function texts(notice: EmployeeNotice, locale: Locale): { subject: string; parag
   }
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
 export function employeeMail(notice: EmployeeNotice, locale: Locale, provider: string): Omit<OutgoingMail, 'to'> {
   const { subject, paragraphs } = texts(notice, locale);
-  const signature = locale === 'ru' ? `${provider}, личный кабинет` : `${provider}, customer cabinet`;
-  return {
-    subject,
-    text: [...paragraphs, '', signature].join('\n\n'),
-    html: `<!doctype html><html><body style="font-family:sans-serif">${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}<p style="color:#666">${escapeHtml(signature)}</p></body></html>`,
-  };
+  return letter(subject, paragraphs, locale, provider);
 }

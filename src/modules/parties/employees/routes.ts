@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../../platform/db/database.ts';
 import { NoContent, problems } from '../../../platform/http/schemas.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
-import { requireStaff, requireUser, staffOnly } from '../../identity/index.ts';
+import { originOf, requireStaff, requireUser, staffOnly } from '../../identity/index.ts';
 import { requireMembership } from '../access.ts';
 import { CustomerParams } from '../schemas.ts';
 import { listMyJoinRequests, lookUpCompanyToJoin, requestToJoin, withdrawMyJoinRequest } from './applicant.ts';
@@ -53,7 +53,7 @@ export const employeesRoutes: FastifyPluginAsyncTypebox<EmployeesRouteOptions> =
     db: deps.db,
     jobs: deps.jobs,
     now: new Date(),
-    origin: { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+    origin: originOf(request),
     publicUrl: deps.publicUrl,
   });
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
+import { likePattern } from '../../../platform/db/like.ts';
 import type { CustomerKind, CustomerStatus, Decision, MemberRole, MembershipStatus, PendingStep } from '../tables.ts';
 
 export type JoinRequestStatus = 'pending' | 'approved' | 'rejected' | 'withdrawn';
@@ -243,10 +244,6 @@ export async function selectCompanyOpenRequests(db: Db, customerId: string): Pro
 
 /** The back office's queues: waiting for the moderator, waiting only for the company, decided. */
 export type QueueState = 'moderator' | 'company' | 'decided';
-
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-}
 
 /**
  * One page of a queue. Waiting requests come oldest first (first come, first served), decided ones

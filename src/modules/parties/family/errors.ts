@@ -6,13 +6,9 @@ export function fieldError(field: string, code: string, message: Localized): App
   return new AppError('validation_failed', 400, { errors: [{ field, code, message }] });
 }
 
-export class CustomersOnlyError extends AppError {
-  constructor() {
-    super('customers_only', 403, {
-      title: { ru: 'Семейный доступ — для клиентов, а не для сотрудников.', en: 'Family access is for customers, not for staff.' },
-    });
-  }
-}
+// Titles of the parties-wide `customers_only` and identity's `too_many_attempts`, in this slice's words.
+export const CUSTOMERS_ONLY: Localized = { ru: 'Семейный доступ — для клиентов, а не для сотрудников.', en: 'Family access is for customers, not for staff.' };
+export const CODE_ATTEMPTS_EXCEEDED: Localized = { ru: 'Слишком много попыток ввести код. Повторите позже.', en: 'Too many code attempts. Please try again later.' };
 
 export class TooManyProfilesError extends AppError {
   constructor(limit: number) {
@@ -62,16 +58,6 @@ export class NotFamilyAccessError extends AppError {
         ru: 'Отказаться можно только от доступа к профилю родственника.',
         en: 'Only access to a relative’s profile can be given up.',
       },
-    });
-  }
-}
-
-export class CodeAttemptsExceededError extends AppError {
-  constructor(retryAfterSeconds: number) {
-    super('too_many_attempts', 429, {
-      title: { ru: 'Слишком много попыток ввести код. Повторите позже.', en: 'Too many code attempts. Please try again later.' },
-      headers: { 'retry-after': String(retryAfterSeconds) },
-      extra: { retryAfter: retryAfterSeconds },
     });
   }
 }

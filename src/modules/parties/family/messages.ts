@@ -1,3 +1,4 @@
+import { letter } from '../../../platform/mail/letter.ts';
 import type { OutgoingMail } from '../../../platform/mail/mail.ts';
 
 export type Locale = 'ru' | 'en';
@@ -52,22 +53,8 @@ const NOTICES: Record<FamilyNotice, Record<Locale, Letter>> = {
   },
 };
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
-const SIGNATURE: Record<Locale, (provider: string) => string> = {
-  ru: (provider) => `${provider}, личный кабинет`,
-  en: (provider) => `${provider}, customer cabinet`,
-};
-
 export function familyMail(notice: FamilyNotice, locale: Locale, provider: string, values: { name: string; detail?: string }): Omit<OutgoingMail, 'to'> {
   const { subject, body } = NOTICES[notice][locale];
   const text = body.replace(/\{\{(name|detail)\}\}/g, (_, key: 'name' | 'detail') => values[key] ?? '');
-  const signature = SIGNATURE[locale](provider);
-  return {
-    subject,
-    text: [text, '', signature].join('\n\n'),
-    html: `<!doctype html><html><body style="font-family:sans-serif"><p>${escapeHtml(text)}</p><p style="color:#666">${escapeHtml(signature)}</p></body></html>`,
-  };
+  return letter(subject, [text], locale, provider);
 }

@@ -2,18 +2,17 @@ import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { NotFoundError } from '../../../platform/http/errors.ts';
 import { findPeople, type SessionUser } from '../../identity/index.ts';
-import { PermissionDeniedError } from '../errors.ts';
-import type { Membership } from '../memberships.ts';
+import { CustomersOnlyError, PermissionDeniedError } from '../errors.ts';
+import { findMembership, type Membership } from '../memberships.ts';
 import type { Relation } from '../tables.ts';
 import { notify, withDb, type FamilyContext } from './context.ts';
 import { isAdult, isCalendarDate, majorityDate } from './dates.ts';
-import { CustomersOnlyError, fieldError, NotFamilyAccessError, ProfileExistsError, ProfileVerifiedError, TooManyProfilesError } from './errors.ts';
+import { CUSTOMERS_ONLY, fieldError, NotFamilyAccessError, ProfileExistsError, ProfileVerifiedError, TooManyProfilesError } from './errors.ts';
 import {
   countRelativeProfiles,
   deleteProfile,
   endMembership,
   findLiveRepresentative,
-  findMembershipRow,
   findSameProfile,
   insertProfile,
   lockProfile,
@@ -46,7 +45,7 @@ export interface FamilyProfile {
 }
 
 export function assertCustomerUser(user: SessionUser): void {
-  if (user.kind === 'staff') throw new CustomersOnlyError();
+  if (user.kind === 'staff') throw new CustomersOnlyError(CUSTOMERS_ONLY);
 }
 
 function statusOf(row: ProfileRow, today: string): FamilyProfileStatus {
@@ -166,7 +165,7 @@ export async function deleteFamilyProfile(ctx: FamilyContext, user: SessionUser,
   assertCustomerUser(user);
   await ctx.db.transaction().execute(async (trx) => {
     const profile = await lockProfile(trx, profileId);
-    const membership = profile && (await findMembershipRow(trx, profile.id, user.id));
+    const membership = profile && (await findMembership(trx, profile.id, user.id));
     if (!profile || !membership || profile.createdBy !== user.id || !(RELATIVE_ROLES as readonly string[]).includes(membership.role)) throw new NotFoundError();
     if (profile.status !== 'pending' && profile.status !== 'rejected') throw new ProfileVerifiedError();
     await deleteProfile(trx, profile.id);

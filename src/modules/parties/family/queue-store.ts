@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
+import { likePattern } from '../../../platform/db/like.ts';
 import type { Database } from '../../../platform/db/schema.ts';
 
 export type QueueFilter = 'awaiting' | 'verified' | 'rejected';
@@ -35,10 +36,6 @@ function inFilter(eb: Eb, filter: QueueFilter) {
     default:
       throw new Error(`unknown queue filter ${String(filter)}`);
   }
-}
-
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
 /**

@@ -1,12 +1,13 @@
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import type { AppError } from '../../../platform/http/errors.ts';
 import { clientKey, hit, peekAll, type Limit } from '../../../platform/throttle/throttle.ts';
-import type { SessionUser } from '../../identity/index.ts';
+import { TooManyAttemptsError, type SessionUser } from '../../identity/index.ts';
+import { findMembership } from '../memberships.ts';
 import { notify, withDb, type FamilyContext } from './context.ts';
 import { hashProfileCode, normalizeProfileCode } from './codes.ts';
 import { isAdult } from './dates.ts';
 import {
-  CodeAttemptsExceededError,
+  CODE_ATTEMPTS_EXCEEDED,
   codeFormatError,
   CodeForAnotherProfileError,
   InvalidProfileCodeError,
@@ -18,7 +19,6 @@ import { assertCustomerUser, getFamilyProfile, type FamilyProfile } from './prof
 import {
   endLapsedGuardianships,
   findActiveSelf,
-  findMembershipRow,
   lockCodeByHash,
   lockProfile,
   makeSelfMember,
@@ -57,7 +57,7 @@ export async function redeemProfileCode(ctx: FamilyContext, user: SessionUser, r
     [`profile-code:client:${clientKey(ctx.origin.ip ?? 'unknown')}`, PER_CLIENT],
   ];
   const throttled = await peekAll(ctx.db, counters, ctx.now);
-  if (!throttled.allowed) throw new CodeAttemptsExceededError(throttled.retryAfterSeconds);
+  if (!throttled.allowed) throw new TooManyAttemptsError(throttled.retryAfterSeconds, CODE_ATTEMPTS_EXCEEDED);
 
   const outcome = await ctx.db.transaction().execute(async (trx): Promise<Outcome> => {
     const tx = withDb(ctx, trx);
@@ -81,7 +81,7 @@ export async function redeemProfileCode(ctx: FamilyContext, user: SessionUser, r
     if (!profile) return refuse(new InvalidProfileCodeError(), 'profile_gone', true);
 
     if (row.purpose === 'verification') {
-      const membership = await findMembershipRow(trx, profile.id, user.id);
+      const membership = await findMembership(trx, profile.id, user.id);
       if (!membership || membership.status !== 'pending' || membership.pendingStep !== 'verification' || profile.status !== 'pending') {
         return refuse(new CodeForAnotherProfileError(), 'not_awaiting', true);
       }
@@ -103,7 +103,7 @@ export async function redeemProfileCode(ctx: FamilyContext, user: SessionUser, r
     if (!profile.birthDate || !isAdult(profile.birthDate, ctx.today)) return refuse(new ProfileNotAdultError(), 'not_adult');
     const owner = await findActiveSelf(trx, profile.id);
     if (owner && owner.userId !== user.id) return refuse(new ProfileHasOwnerError(), 'has_owner');
-    const previous = await findMembershipRow(trx, profile.id, user.id);
+    const previous = await findMembership(trx, profile.id, user.id);
     await makeSelfMember(trx, profile.id, user.id, ctx.now);
     const ended = await endLapsedGuardianships(trx, ctx.today, ctx.now, profile.id);
     await markCodeUsed(trx, profile.id, row.id, user.id, ctx.now);

@@ -135,15 +135,6 @@ export async function lockProfile(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export async function findMembershipRow(db: Db, customerId: string, userId: string) {
-  return db
-    .selectFrom('party_membership')
-    .select(['customer_id as customerId', 'user_id as userId', 'role', 'status', 'pending_step as pendingStep', 'relation', 'valid_until as validUntil'])
-    .where('customer_id', '=', customerId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-}
-
 /** Removes a never-verified profile with everything hanging off it (codes, memberships). */
 export async function deleteProfile(db: Db, id: string): Promise<void> {
   await db.deleteFrom('party_profile_code').where('customer_id', '=', id).execute();

@@ -204,7 +204,7 @@ describe('POST /backoffice/activations/papers-received', () => {
 describe('POST /backoffice/activations/{subscriberId}/{id}/reject', () => {
   it('ends the waiting membership, tells the person why, and frees the code for a new registration', async () => {
     const item = await waiting('ООО «Отказное»');
-    expect((await staff()('POST', path(item, '/reject'), { reason: '   ' })).json().errors[0]).toMatchObject({ field: 'reason', message: 'Укажите причину отказа.' });
+    expect((await staff()('POST', path(item, '/reject'), { reason: '   ' })).json().errors[0]).toMatchObject({ field: 'reason', message: 'Укажите причину.' });
     const response = await staff()('POST', path(item, '/reject'), { reason: 'Подпись не руководителя' });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: 'rejected', reason: 'Подпись не руководителя' });

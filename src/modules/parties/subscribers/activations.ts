@@ -1,8 +1,9 @@
 import { findAuditBySubject, recordAudit } from '../../../platform/audit/audit.ts';
 import { findAccounts, findAccountsByCodeOrNumber, getAccount, type Account } from '../../accounts/index.ts';
-import { findPeople, findPersonIdsMatching } from '../../identity/index.ts';
-import { cabinetLink, notify, person, type SubscribersContext } from './context.ts';
-import { ActivationDecidedError, ActivationNotFoundError, ReasonRequiredError } from './errors.ts';
+import { findPeople, findPersonIdsMatching, getPerson } from '../../identity/index.ts';
+import { ReasonRequiredError } from '../errors.ts';
+import { cabinetLink, notify, type SubscribersContext } from './context.ts';
+import { ActivationDecidedError, ActivationNotFoundError } from './errors.ts';
 import { countByStatus, decideActivation, findActivation, findCustomerCard, readScan, selectQueue, settlePendingHead, type Activation, type ActivationStatus } from './store.ts';
 
 const PAGE_MAX = 50;
@@ -137,7 +138,7 @@ export async function receivePapers(ctx: SubscribersContext, actorId: string, cu
       origin: ctx.origin,
       details: { activationId: id, accountId: activation.accountId, userId: activation.userId, ...(scan ? { scanName: scan.name, scanType: scan.type } : {}) },
     });
-    await notify(tx, await person(trx, activation.userId), { kind: 'activated', ...(await subscriberOf(tx, activation)), link: cabinetLink(ctx) });
+    await notify(tx, await getPerson(trx, activation.userId), { kind: 'activated', ...(await subscriberOf(tx, activation)), link: cabinetLink(ctx) });
     return 'activated';
   });
 }
@@ -180,7 +181,7 @@ export async function rejectActivation(ctx: SubscribersContext, actorId: string,
       origin: ctx.origin,
       details: { activationId: id, accountId: activation.accountId, userId: activation.userId, reason: why },
     });
-    await notify(tx, await person(trx, activation.userId), { kind: 'rejected', ...(await subscriberOf(tx, activation)), reason: why });
+    await notify(tx, await getPerson(trx, activation.userId), { kind: 'rejected', ...(await subscriberOf(tx, activation)), reason: why });
     return 'rejected';
   });
 }

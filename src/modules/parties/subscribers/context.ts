@@ -2,7 +2,7 @@ import type { RequestOrigin } from '../../../platform/audit/audit.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { queueMail } from '../../../platform/mail/mail.ts';
-import { findPeople, type Person } from '../../identity/index.ts';
+import type { Person } from '../../identity/index.ts';
 import { getProviderName } from '../../settings/index.ts';
 import { subscriberMail, type SubscriberNotice } from './messages.ts';
 
@@ -24,13 +24,6 @@ export function withDb(ctx: SubscribersContext, db: Db): SubscribersContext {
 
 export function cabinetLink(ctx: SubscribersContext): string {
   return new URL('cabinet', ctx.publicUrl).toString();
-}
-
-export async function person(db: Db, userId: string): Promise<Person> {
-  const found = (await findPeople(db, [userId])).get(userId);
-  // Memberships reference identity_user; a missing person is a broken database, not a user error.
-  if (!found) throw new Error(`user ${userId} not found`);
-  return found;
 }
 
 /** Mails the person in their own language; enqueued in the caller's transaction. */

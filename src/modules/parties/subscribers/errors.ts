@@ -147,21 +147,3 @@ export class ScanRejectedError extends AppError {
     super('validation_failed', reason === 'too_large' ? 413 : 400, { errors: [{ field: 'scan', code: `scan_${reason}`, message: messages[reason] }] });
   }
 }
-
-export class TooManyAttemptsError extends AppError {
-  constructor(retryAfterSeconds: number) {
-    super('too_many_attempts', 429, {
-      title: { ru: 'Слишком много попыток. Повторите позже.', en: 'Too many attempts. Please try again later.' },
-      headers: { 'retry-after': String(retryAfterSeconds) },
-      extra: { retryAfter: retryAfterSeconds },
-    });
-  }
-}
-
-export class ReasonRequiredError extends AppError {
-  constructor() {
-    super('validation_failed', 400, {
-      errors: [{ field: 'reason', code: 'required', message: { ru: 'Укажите причину отказа.', en: 'Give the reason for the refusal.' } }],
-    });
-  }
-}

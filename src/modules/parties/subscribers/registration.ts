@@ -3,8 +3,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { clientKey, hit, peekAll, type Limit } from '../../../platform/throttle/throttle.ts';
 import { findAccountBySubscriberCode, getAccount, type Account } from '../../accounts/index.ts';
-import type { SessionUser } from '../../identity/index.ts';
-import { cabinetLink, notify, person, type SubscribersContext } from './context.ts';
+import { getPerson, TooManyAttemptsError, type SessionUser } from '../../identity/index.ts';
+import { cabinetLink, notify, type SubscribersContext } from './context.ts';
 import {
   AlreadyMemberError,
   ClaimExpiredError,
@@ -15,7 +15,6 @@ import {
   StaffCannotRegisterError,
   SubscriberNotConfirmableError,
   SubscriberNotFoundError,
-  TooManyAttemptsError,
 } from './errors.ts';
 import {
   completeClaim,
@@ -238,7 +237,7 @@ export async function completeSubscriberRegistration(ctx: SubscribersContext, us
       origin: ctx.origin,
       details: { activationId, accountId: account.id, subscriberCode: account.subscriberCode },
     });
-    await notify(tx, await person(trx, user.id), { kind: 'registered', subscriber: customer.name, code: account.subscriberCode ?? '', link: cabinetLink(ctx) });
+    await notify(tx, await getPerson(trx, user.id), { kind: 'registered', subscriber: customer.name, code: account.subscriberCode ?? '', link: cabinetLink(ctx) });
     return result({ id: activationId, status: 'awaiting_papers' }, account.subscriberCode ?? '');
   });
 }

@@ -6,7 +6,7 @@ import type { Db } from '../../../platform/db/database.ts';
 import { problems } from '../../../platform/http/schemas.ts';
 import type { Jobs } from '../../../platform/jobs/jobs.ts';
 import { attachmentDisposition } from '../../../platform/pdf/pdf.ts';
-import { requireStaff, requireUser, staffOnly } from '../../identity/index.ts';
+import { originOf, requireStaff, requireUser, staffOnly } from '../../identity/index.ts';
 import { requireMembership } from '../access.ts';
 import { findActivations, getActivation, getScan, receivePapers, receivePapersInBulk, rejectActivation, type Scan } from './activations.ts';
 import type { SubscribersContext } from './context.ts';
@@ -60,7 +60,7 @@ export const subscribersRoutes: FastifyPluginAsyncTypebox<SubscribersRouteOption
     db: deps.db,
     jobs: deps.jobs,
     now: new Date(),
-    origin: { ip: request.ip, userAgent: request.headers['user-agent'] ?? null },
+    origin: originOf(request),
     publicUrl: deps.publicUrl,
     timeZone: deps.timeZone,
   });

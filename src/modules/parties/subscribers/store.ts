@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../../platform/db/database.ts';
+import { likePattern } from '../../../platform/db/like.ts';
 import type { PartiesTables } from '../tables.ts';
 
 export type ActivationStatus = PartiesTables['party_activation']['status'];
@@ -102,10 +103,6 @@ export interface QueueFilter {
   search?: { text: string; accountIds: string[]; userIds: string[] };
   before?: string;
   limit: number;
-}
-
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
 /** A page of the activation queue, newest first, with the customer each activation belongs to. */

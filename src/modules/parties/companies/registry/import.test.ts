@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runKabinet } from '../../../../../test/support/process.ts';
+import { runKabinetCommand } from '../../../../../test/support/process.ts';
 import { openDatabase } from '../../../../platform/db/database.ts';
 import { parseRegistryCsv } from './import.ts';
 
@@ -80,13 +80,7 @@ describe('kabinet import registry', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const env = { KABINET_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: undefined, LOG_LEVEL: 'warn' };
 
-  async function kabinet(args: string[]) {
-    const run = runKabinet(args, env);
-    let stdout = '';
-    run.child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const code = await run.exited;
-    return { code, stdout, output: run.output() };
-  }
+  const kabinet = (args: string[]) => runKabinetCommand(args, env);
 
   it('loads valid rows, lists invalid ones with their lines, fails the exit code; a replay changes nothing', async () => {
     const file = path.join(dir, 'registry.csv');

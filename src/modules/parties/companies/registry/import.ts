@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { CsvFileError, readCsv } from '../../../../platform/csv/csv.ts';
 import type { Db } from '../../../../platform/db/database.ts';
 import { checkInn10, checkInn12, checkKpp, checkOgrn, checkOgrnip, compactTaxId } from '../tax-ids.ts';
 import { upsertRegistryEntries, type UpsertOutcome } from './local.ts';
@@ -19,9 +19,6 @@ export interface RegistryImportReport extends UpsertOutcome {
   invalid: InvalidRow[];
 }
 
-/** The file itself cannot be used: no header, missing columns, broken quoting. Nothing was applied. */
-export class RegistryFileError extends Error {}
-
 const TRUE = new Set(['true', '1', 'yes', 'да', 'y']);
 const FALSE = new Set(['', 'false', '0', 'no', 'нет', 'n']);
 const TEXT_MAX = 1000;
@@ -38,23 +35,14 @@ export async function importRegistryCsv(db: Db, content: string, now: Date): Pro
 }
 
 export function parseRegistryCsv(content: string): { parties: RegistryParty[]; invalid: InvalidRow[]; rows: number } {
-  const text = content.replace(/^\uFEFF/, '');
-  const headerLine = text.split(/\r?\n/, 1)[0] ?? '';
-  // Spreadsheets set to Russian save CSV with semicolons.
-  const delimiter = headerLine.includes(';') && !headerLine.includes(',') ? ';' : ',';
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text, { delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as typeof records;
-  } catch (error) {
-    throw new RegistryFileError(`the file is not valid CSV: ${(error as Error).message}`);
-  }
+  const records = readCsv(content);
   const [header, ...body] = records;
-  if (!header) throw new RegistryFileError('the file is empty; the first line must name the columns');
+  if (!header) throw new CsvFileError('the file is empty; the first line must name the columns');
   const columns = header.record.map((name) => name.trim().toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
-  if (missing.length > 0) throw new RegistryFileError(`the header lacks the column(s) ${missing.join(', ')}; expected ${REGISTRY_COLUMNS.join(',')}`);
+  if (missing.length > 0) throw new CsvFileError(`the header lacks the column(s) ${missing.join(', ')}; expected ${REGISTRY_COLUMNS.join(',')}`);
   const unknown = columns.filter((name) => !(REGISTRY_COLUMNS as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new RegistryFileError(`unknown column(s) ${unknown.join(', ')}; expected ${REGISTRY_COLUMNS.join(',')}`);
+  if (unknown.length > 0) throw new CsvFileError(`unknown column(s) ${unknown.join(', ')}; expected ${REGISTRY_COLUMNS.join(',')}`);
 
   const parties: RegistryParty[] = [];
   const invalid: InvalidRow[] = [];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../../test/support/database.ts';
-import { individualParty, legalParty, REGISTRY_TOKEN, SBERBANK, startRegistryStandIn, validInn10, validInn12, type RegistryStandIn } from '../../../../../test/support/registry.ts';
+import { individualParty, legalParty, REGISTRY_TOKEN, SBERBANK, startRegistryStandIn, type RegistryStandIn } from '../../../../../test/support/registry.ts';
+import { validInn10, validInn12 } from '../../../../../test/support/tax-ids.ts';
 import type { DatabaseHandle } from '../../../../platform/db/database.ts';
 import { createHttpRegistry } from './http.ts';
 import { createLocalRegistry, upsertRegistryEntries } from './local.ts';
