@@ -1,10 +1,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useReauthGuard } from '../app/reauth';
-import { api, unwrap } from './client';
+import { api, unwrap, type Json } from './client';
+import { useInvalidate } from './invalidate';
 import { identityKeys } from './identity';
 import type { paths } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
 export type Account = Json<paths['/api/v1/account']['get']['responses'][200]>;
 export type AccountSession = Json<paths['/api/v1/account/sessions']['get']['responses'][200]>['items'][number];
@@ -29,14 +28,7 @@ export function useAccount() {
 }
 
 /** Anything that changes the account changes what `me` says and adds to the activity log. */
-function useInvalidateAccount() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: accountKeys.all }),
-      queryClient.invalidateQueries({ queryKey: identityKeys.me() }),
-    ]);
-}
+const useInvalidateAccount = () => useInvalidate(accountKeys.all, identityKeys.me());
 
 export function useReauthenticate() {
   return useMutation({

@@ -1,9 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useReauthGuard } from '../app/reauth';
-import { api, unwrap } from './client';
+import { api, unwrap, type Json } from './client';
+import { useInvalidate } from './invalidate';
 import type { paths } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
 export type StaffMember = Json<paths['/api/v1/backoffice/staff']['get']['responses'][200]>['items'][number];
 export type StaffRole = StaffMember['role'];
@@ -35,10 +34,7 @@ export function useStaff() {
   });
 }
 
-function useInvalidateStaff() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: backofficeKeys.staff() });
-}
+const useInvalidateStaff = () => useInvalidate(backofficeKeys.staff());
 
 export function useInviteStaff() {
   const invalidate = useInvalidateStaff();
@@ -105,10 +101,7 @@ export function useCustomer(id: string) {
 }
 
 /** A changed status shows in the search results and on the customer's page (with the new audit event). */
-function useInvalidateCustomers() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: backofficeKeys.customers() });
-}
+const useInvalidateCustomers = () => useInvalidate(backofficeKeys.customers());
 
 export function useBlockCustomer() {
   const invalidate = useInvalidateCustomers();

@@ -26,3 +26,6 @@ export async function unwrap<T>(request: Promise<FetchResult<T>>): Promise<T> {
   if (!response.ok || error !== undefined) throw new ApiError(response.status, error);
   return data as T;
 }
+
+/** The JSON body of an OpenAPI response or request, e.g. `Json<paths['/api/v1/account']['get']['responses'][200]>`. */
+export type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;

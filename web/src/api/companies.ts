@@ -1,10 +1,9 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { useReauthGuard } from '../app/reauth';
-import { api, unwrap } from './client';
+import { api, unwrap, type Json } from './client';
+import { useInvalidate } from './invalidate';
 import { partiesKeys } from './parties';
 import type { paths } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
 export type RegistryLookup = Json<paths['/api/v1/registry/parties/{inn}']['get']['responses'][200]>;
 export type RegistryParty = NonNullable<RegistryLookup['party']>;
@@ -52,10 +51,10 @@ export function useRegistryLookup(inn: string | null) {
 
 /** A new company shows in the header's switch and on «Юр. лицам» at once. */
 export function useRegisterCompany() {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate(partiesKeys.all);
   return useMutation({
     mutationFn: (body: NewCompany): Promise<CompanyRegistered | JoinRequested> => unwrap(api.POST('/api/v1/companies', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: partiesKeys.all }),
+    onSuccess: invalidate,
   });
 }
 
@@ -86,14 +85,7 @@ export function useModeratedCompany(id: string) {
 }
 
 /** A decision changes the queue, the company's page and the count on the back office's tab. */
-function useInvalidateModeration() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: companiesKeys.moderation() }),
-      queryClient.invalidateQueries({ queryKey: partiesKeys.queues() }),
-    ]);
-}
+const useInvalidateModeration = () => useInvalidate(companiesKeys.moderation(), partiesKeys.queues());
 
 export function useApproveCompany() {
   const invalidate = useInvalidateModeration();

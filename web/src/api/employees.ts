@@ -1,9 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from './client';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { api, unwrap, type Json } from './client';
+import { useInvalidate } from './invalidate';
 import { partiesKeys } from './parties';
 import type { paths } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
 export type CompanyToJoin = Json<paths['/api/v1/join-requests/company']['get']['responses'][200]>;
 export type MyJoinRequest = Json<paths['/api/v1/me/join-requests']['get']['responses'][200]>['items'][number];
@@ -56,15 +55,7 @@ export function useMyJoinRequests(enabled = true) {
 }
 
 /** Filing or withdrawing changes the person's requests, their memberships (the header) and the lookup's answer. */
-function useInvalidateMine() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: employeesKeys.mine() }),
-      queryClient.invalidateQueries({ queryKey: [...employeesKeys.all, 'lookup'] }),
-      queryClient.invalidateQueries({ queryKey: partiesKeys.mine() }),
-    ]);
-}
+const useInvalidateMine = () => useInvalidate(employeesKeys.mine(), [...employeesKeys.all, 'lookup'], partiesKeys.mine());
 
 export function useRequestToJoin() {
   const invalidate = useInvalidateMine();
@@ -102,15 +93,7 @@ export function useCompanyJoinRequests(customerId: string | undefined) {
 }
 
 /** Any change inside a company shows in its members, its requests and (a role, a headship) in the header. */
-function useInvalidateCompany(customerId: string) {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: employeesKeys.company(customerId) }),
-      queryClient.invalidateQueries({ queryKey: partiesKeys.mine() }),
-      queryClient.invalidateQueries({ queryKey: partiesKeys.customer(customerId) }),
-    ]);
-}
+const useInvalidateCompany = (customerId: string) => useInvalidate(employeesKeys.company(customerId), partiesKeys.mine(), partiesKeys.customer(customerId));
 
 export function useChangeMemberRole(customerId: string) {
   const invalidate = useInvalidateCompany(customerId);
@@ -198,11 +181,7 @@ export function useJoinRequest(id: string | null) {
 }
 
 /** A decision moves the request between queues and changes the count on the back office's tab. */
-function useInvalidateQueue() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([queryClient.invalidateQueries({ queryKey: employeesKeys.queue() }), queryClient.invalidateQueries({ queryKey: partiesKeys.queues() })]);
-}
+const useInvalidateQueue = () => useInvalidate(employeesKeys.queue(), partiesKeys.queues());
 
 export function useApproveJoinRequest() {
   const invalidate = useInvalidateQueue();

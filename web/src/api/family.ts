@@ -1,9 +1,8 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from './client';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { api, unwrap, type Json } from './client';
+import { useInvalidate } from './invalidate';
 import { partiesKeys } from './parties';
 import type { paths } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
 export type FamilyProfile = Json<paths['/api/v1/family-profiles']['get']['responses'][200]>['items'][number];
 export type Relation = NonNullable<FamilyProfile['relation']>;
@@ -37,10 +36,7 @@ export function useFamilyProfiles() {
 }
 
 /** A change to profiles changes the header's customer switcher too. */
-function useInvalidateMine() {
-  const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: familyKeys.all }), queryClient.invalidateQueries({ queryKey: partiesKeys.mine() })]);
-}
+const useInvalidateMine = () => useInvalidate(familyKeys.all, partiesKeys.mine());
 
 export function useAddFamilyProfile() {
   const invalidate = useInvalidateMine();
@@ -125,10 +121,7 @@ export function useStaffProfile(id: string) {
 }
 
 /** A decision changes the queue, its counts and the navigation's badge. */
-function useInvalidateStaff() {
-  const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: familyKeys.staff() }), queryClient.invalidateQueries({ queryKey: partiesKeys.queues() })]);
-}
+const useInvalidateStaff = () => useInvalidate(familyKeys.staff(), partiesKeys.queues());
 
 export function useIssueProfileCode() {
   const invalidate = useInvalidateStaff();

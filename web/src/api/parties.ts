@@ -1,8 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap } from './client';
+import { api, unwrap, type Json } from './client';
 import type { paths } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
 export type MyCustomer = Json<paths['/api/v1/me/customers']['get']['responses'][200]>['items'][number];
 export type MemberRole = MyCustomer['role'];

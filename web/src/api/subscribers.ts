@@ -1,11 +1,10 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { i18n } from '../i18n';
-import { api, unwrap } from './client';
+import { api, unwrap, type Json } from './client';
+import { useInvalidate } from './invalidate';
 import { partiesKeys } from './parties';
 import { ApiError } from './problem';
 import type { paths } from './schema';
-
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
 
 export type SubscriberDetail = Json<paths['/api/v1/subscriber-registrations/check']['post']['responses'][200]>['details'][number];
 export type Claim = Json<paths['/api/v1/subscriber-registrations/confirm']['post']['responses'][200]>;
@@ -57,10 +56,10 @@ export function useConfirmSubscriberCode() {
 
 /** Redeems the claim once signed in; the new waiting membership then shows in the header and the cabinet. */
 export function useCompleteSubscriberRegistration() {
-  const queryClient = useQueryClient();
+  const invalidate = useInvalidate(partiesKeys.mine());
   return useMutation({
     mutationFn: (claimToken: string) => unwrap(api.POST('/api/v1/subscriber-registrations/complete', { body: { claimToken } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: partiesKeys.mine() }),
+    onSuccess: invalidate,
   });
 }
 
@@ -98,15 +97,7 @@ export function useActivation(subscriberId: string, id: string) {
 }
 
 /** A decision changes the queue, its counts, the navigation's badge and the activation itself. */
-function useInvalidateQueue() {
-  const queryClient = useQueryClient();
-  return async () => {
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: subscribersKeys.queue() }),
-      queryClient.invalidateQueries({ queryKey: partiesKeys.queues() }),
-    ]);
-  };
-}
+const useInvalidateQueue = () => useInvalidate(subscribersKeys.queue(), partiesKeys.queues());
 
 /**
  * «Документы получены», with the scan if there is one. The scan goes as multipart/form-data, which

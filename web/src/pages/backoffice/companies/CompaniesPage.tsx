@@ -1,5 +1,5 @@
-import { Alert, Button, Group, Loader, NativeSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Loader, NativeSelect, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import {
@@ -11,11 +11,16 @@ import {
   type BulkApproveResult,
   type CompanyFilters,
   type CompanyKind,
+  type CompanyStatus,
   type RegistryCheck,
 } from '../../../api/companies';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { MoreButton } from '../../../components/MoreButton';
 import { PageTitle } from '../../../components/PageTitle';
-import { QueueTable } from './components/QueueTable';
+import { QueueTabs } from '../shared/QueueControls';
+import { SearchForm } from '../shared/SearchForm';
+import { useSelection } from '../shared/queue';
+import { CompanyTable } from './components/CompanyTable';
 
 const ALL = 'all';
 
@@ -54,30 +59,19 @@ export function CompaniesPage() {
   const { filters, update } = useFilters();
   const queue = useCompanyQueue(filters);
   const approve = useApproveCompanies();
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // Changing the status starts afresh; narrowing by kind, check or search keeps what is ticked.
+  const selection = useSelection(filters.status ?? ALL);
   const [result, setResult] = useState<BulkApproveResult | null>(null);
-  const [search, setSearch] = useState(filters.q ?? '');
   const counts = queue.data?.pages[0]?.counts;
   const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
   const total = counts ? Object.values(counts).reduce((sum, count) => sum + count, 0) : undefined;
 
-  const label = (text: string, count: number | undefined) => (count === undefined ? text : tc('queue.statusCount', { label: text, count }));
-  const statusOptions = [
-    ...companyStatuses.map((status) => ({ value: status, label: label(tc(`status.${status}`), counts?.[status]) })),
-    { value: ALL, label: label(tc('queue.anyStatus'), total) },
-  ];
-
-  function submitSearch(event: FormEvent) {
-    event.preventDefault();
-    update({ q: search.trim() || undefined });
-  }
-
   function approveSelected() {
     setResult(null);
-    approve.mutate([...selected], {
+    approve.mutate([...selection.selected], {
       onSuccess: (outcome) => {
         setResult(outcome);
-        setSelected(new Set(outcome.failed.map((failure) => failure.id)));
+        selection.set(outcome.failed.map((failure) => failure.id));
       },
     });
   }
@@ -86,15 +80,14 @@ export function CompaniesPage() {
     <Stack gap="lg">
       <PageTitle>{`${t('backoffice.sections.companies')} — ${t('backoffice.title')}`}</PageTitle>
       <Stack gap="sm" component="section" aria-label={tc('queue.filters')}>
-        <SegmentedControl
-          aria-label={tc('queue.status')}
+        <QueueTabs<CompanyStatus | typeof ALL>
+          label={tc('queue.status')}
           value={filters.status ?? ALL}
-          onChange={(value) => {
-            setSelected(new Set());
-            update({ status: value === 'pending' ? undefined : value });
-          }}
-          data={statusOptions}
-          style={{ overflowX: 'auto', maxWidth: '100%' }}
+          tabs={[
+            ...companyStatuses.map((status) => ({ value: status, label: tc(`status.${status}`), count: counts?.[status] })),
+            { value: ALL, label: tc('queue.anyStatus'), count: total },
+          ]}
+          onChange={(status) => update({ status: status === 'pending' ? undefined : status })}
         />
         <Group gap="sm" align="flex-end" wrap="wrap">
           <NativeSelect
@@ -109,29 +102,20 @@ export function CompaniesPage() {
             onChange={(event) => update({ check: oneOf<RegistryCheck>(registryChecks, event.currentTarget.value) })}
             data={[{ value: '', label: tc('queue.anyCheck') }, ...registryChecks.map((check) => ({ value: check, label: tc(`registry.${check}`) }))]}
           />
-          <form onSubmit={submitSearch} role="search" style={{ flex: 1, minWidth: 240 }}>
-            <Group gap="sm" align="flex-end" wrap="nowrap">
-              <TextInput
-                label={tc('queue.search')}
-                type="search"
-                autoComplete="off"
-                maxLength={100}
-                flex={1}
-                value={search}
-                onChange={(event) => setSearch(event.currentTarget.value)}
-              />
-              <Button type="submit" variant="light">
-                {tc('queue.searchSubmit')}
-              </Button>
-            </Group>
-          </form>
+          <SearchForm
+            key={filters.q}
+            initial={filters.q ?? ''}
+            onSearch={(q) => update({ q: q || undefined })}
+            label={tc('queue.search')}
+            style={{ flex: 1, minWidth: 240 }}
+          />
         </Group>
       </Stack>
 
       {filters.status === 'pending' && (
         <Group gap="sm">
-          <Button onClick={approveSelected} disabled={selected.size === 0} loading={approve.isPending}>
-            {selected.size > 0 ? tc('queue.approveSelectedCount', { count: selected.size }) : tc('queue.approveSelected')}
+          <Button onClick={approveSelected} disabled={selection.selected.size === 0} loading={approve.isPending}>
+            {selection.selected.size > 0 ? tc('queue.approveSelectedCount', { count: selection.selected.size }) : tc('queue.approveSelected')}
           </Button>
         </Group>
       )}
@@ -146,12 +130,8 @@ export function CompaniesPage() {
         <Text>{tc('queue.empty')}</Text>
       ) : (
         <>
-          <QueueTable items={items} selected={selected} onSelect={setSelected} />
-          {queue.hasNextPage && (
-            <Button variant="light" w="fit-content" loading={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
-              {tc('queue.more')}
-            </Button>
-          )}
+          <CompanyTable items={items} selection={selection} />
+          <MoreButton query={queue} />
         </>
       )}
     </Stack>

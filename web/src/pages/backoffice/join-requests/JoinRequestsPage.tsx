@@ -1,17 +1,15 @@
-import { Button, Center, Checkbox, Loader, SegmentedControl, Stack, Table, Text } from '@mantine/core';
+import { Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { queueStates, useJoinRequestQueue, type QueueState } from '../../../api/employees';
+import { queueStates, useJoinRequestQueue } from '../../../api/employees';
+import { MoreButton } from '../../../components/MoreButton';
 import { PageTitle } from '../../../components/PageTitle';
+import { QueueTable, QueueTabs, SelectAllCheckbox } from '../shared/QueueControls';
+import { SearchForm } from '../shared/SearchForm';
+import { useQueueParams, useSelection } from '../shared/queue';
 import { BulkApproveBar } from './components/BulkApproveBar';
 import { JoinRequestDrawer } from './components/JoinRequestDrawer';
 import { QueueRow } from './components/QueueRow';
-import { QueueSearchForm } from './components/QueueSearchForm';
-
-function isQueueState(value: string | null): value is QueueState {
-  return queueStates.includes(value as QueueState);
-}
 
 /**
  * The moderator's join requests: waiting for the moderator (oldest first), approved by the moderator
@@ -20,97 +18,57 @@ function isQueueState(value: string | null): value is QueueState {
 export function JoinRequestsPage() {
   const { t } = useTranslation('employees');
   const { t: tc } = useTranslation();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const rawState = searchParams.get('state');
-  const state: QueueState = isQueueState(rawState) ? rawState : 'moderator';
-  const query = searchParams.get('q')?.trim() ?? '';
+  const { tab: state, query, show } = useQueueParams('state', queueStates, 'moderator');
   const queue = useJoinRequestQueue(state, query);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selection = useSelection(`${state}?${query}`);
   const [openId, setOpenId] = useState<string | null>(null);
   if (queue.isError) throw queue.error;
 
   const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
   const counts = queue.data?.pages[0]?.counts;
-  const selectable = items.filter((item) => item.status === 'pending' && item.moderatorDecision === null);
-  const chosen = selectable.filter((item) => selected.has(item.id)).map((item) => item.id);
-  const allChosen = selectable.length > 0 && chosen.length === selectable.length;
-
-  function navigate(next: { state?: QueueState; q?: string }) {
-    const params = { state: next.state ?? state, q: next.q ?? query };
-    setSelected(new Set());
-    setSearchParams({ ...(params.state !== 'moderator' ? { state: params.state } : {}), ...(params.q ? { q: params.q } : {}) });
-  }
-
-  function toggle(id: string, on: boolean) {
-    setSelected((current) => {
-      const next = new Set(current);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  }
+  const selectable = state === 'moderator';
+  // Only the requests still waiting for the moderator can be approved in bulk.
+  const waiting = items.filter((item) => item.status === 'pending' && item.moderatorDecision === null).map((item) => item.id);
 
   return (
     <Stack gap="lg">
       <PageTitle>{`${tc('backoffice.sections.joinRequests')} — ${tc('backoffice.title')}`}</PageTitle>
-      <SegmentedControl
+      <QueueTabs
+        label={t('queue.statesLabel')}
         value={state}
-        onChange={(value) => navigate({ state: value as QueueState })}
-        data={queueStates.map((value) => ({ value, label: `${t(`queue.states.${value}`)}${counts ? ` (${counts[value]})` : ''}` }))}
-        aria-label={t('queue.statesLabel')}
-        w="fit-content"
-        style={{ maxWidth: '100%', overflowX: 'auto' }}
+        tabs={queueStates.map((value) => ({ value, label: t(`queue.states.${value}`), count: counts?.[value] }))}
+        onChange={(tab) => show({ tab })}
       />
-      <QueueSearchForm key={query} initial={query} onSearch={(q) => navigate({ q })} />
-      {state === 'moderator' && <BulkApproveBar ids={chosen} onDone={() => setSelected(new Set())} />}
-      {queue.isPending ? (
-        <Center py="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
-      ) : items.length === 0 ? (
-        <Text>{t(query ? 'queue.nothingFound' : `queue.empty.${state}`)}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table verticalSpacing="sm" striped aria-label={t(`queue.states.${state}`)}>
-            <Table.Thead>
-              <Table.Tr>
-                {state === 'moderator' && (
-                  <Table.Th w={40}>
-                    <Checkbox
-                      aria-label={t('queue.selectAll')}
-                      checked={allChosen}
-                      indeterminate={chosen.length > 0 && !allChosen}
-                      onChange={(event) => setSelected(event.currentTarget.checked ? new Set(selectable.map((item) => item.id)) : new Set())}
-                    />
-                  </Table.Th>
-                )}
-                <Table.Th scope="col">{t('queue.company')}</Table.Th>
-                <Table.Th scope="col">{t('queue.applicant')}</Table.Th>
-                <Table.Th scope="col">{t('queue.filed')}</Table.Th>
-                <Table.Th scope="col">{t('queue.decisions')}</Table.Th>
-                <Table.Th scope="col">{t('queue.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((item) => (
-                <QueueRow
-                  key={item.id}
-                  item={item}
-                  selectable={state === 'moderator'}
-                  selected={selected.has(item.id)}
-                  onSelect={(on) => toggle(item.id, on)}
-                  onOpen={() => setOpenId(item.id)}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      {queue.hasNextPage && (
-        <Button variant="default" onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage} w="fit-content">
-          {t('queue.more')}
-        </Button>
-      )}
+      <SearchForm
+        key={query}
+        initial={query}
+        onSearch={(q) => show({ q })}
+        name={t('queue.search')}
+        label={t('queue.search')}
+        description={t('queue.searchHint')}
+        maw={720}
+      />
+      {selectable && <BulkApproveBar ids={waiting.filter(selection.has)} onDone={selection.clear} />}
+      <QueueTable
+        label={t(`queue.states.${state}`)}
+        minWidth={900}
+        loading={queue.isPending}
+        empty={items.length === 0 ? t(query ? 'queue.nothingFound' : `queue.empty.${state}`) : undefined}
+        columns={[t('queue.company'), t('queue.applicant'), t('queue.filed'), t('queue.decisions'), t('queue.actions')]}
+        selectAll={selectable && <SelectAllCheckbox label={t('queue.selectAll')} keys={waiting} selection={selection} />}
+      >
+        {items.map((item) => (
+          <QueueRow
+            key={item.id}
+            item={item}
+            selectable={selectable}
+            selected={selection.has(item.id)}
+            onSelect={(on) => selection.toggle(item.id, on)}
+            onOpen={() => setOpenId(item.id)}
+          />
+        ))}
+      </QueueTable>
+      <MoreButton query={queue} />
       {openId && <JoinRequestDrawer id={openId} onClose={() => setOpenId(null)} />}
     </Stack>
   );

@@ -108,7 +108,7 @@ function Overview({ profile }: { profile: StaffProfile }) {
           confirmLabel={t('backoffice.reject')}
           pending={reject.isPending}
           error={reject.error}
-          onBlock={(reason) => reject.mutate({ id: profile.id, reason }, { onSuccess: () => setRejecting(false) })}
+          onConfirm={(reason) => reject.mutate({ id: profile.id, reason }, { onSuccess: () => setRejecting(false) })}
           onClose={() => {
             reject.reset();
             setRejecting(false);

@@ -1,29 +1,17 @@
-import { Badge, Button, Group, Stack, Tabs, Text, TextInput } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { Badge, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { queueFilters, useProfileQueue, type QueueFilter } from '../../../api/family';
+import { queueFilters, useProfileQueue } from '../../../api/family';
 import { PageTitle } from '../../../components/PageTitle';
+import { SearchForm } from '../shared/SearchForm';
+import { useQueueParams } from '../shared/queue';
 import { QueueResults } from './components/QueueResults';
-
-function filterOf(value: string | null): QueueFilter {
-  return queueFilters.find((filter) => filter === value) ?? 'awaiting';
-}
 
 /** The queue of relatives' profiles to verify; the filter and the search live in the address. */
 export function ProfilesPage() {
   const { t } = useTranslation('family');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const filter = filterOf(searchParams.get('status'));
-  const query = searchParams.get('q')?.trim() ?? '';
+  const { tab: filter, query, show } = useQueueParams('status', queueFilters, 'awaiting');
   const queue = useProfileQueue(filter, query);
   const counts = queue.data?.pages[0]?.counts;
-
-  function show(next: { status?: QueueFilter; q?: string }) {
-    const status = next.status ?? filter;
-    const q = next.q ?? query;
-    setSearchParams({ ...(status !== 'awaiting' ? { status } : {}), ...(q ? { q } : {}) });
-  }
 
   return (
     <Stack gap="lg" maw={900}>
@@ -31,7 +19,7 @@ export function ProfilesPage() {
       <Text size="sm" c="dimmed">
         {t('backoffice.intro')}
       </Text>
-      <Tabs value={filter} onChange={(value) => show({ status: filterOf(value) })} variant="pills">
+      <Tabs value={filter} onChange={(value) => show({ tab: queueFilters.find((item) => item === value) })} variant="pills">
         <Tabs.List aria-label={t('backoffice.filtersLabel')}>
           {queueFilters.map((item) => (
             <Tabs.Tab
@@ -50,35 +38,8 @@ export function ProfilesPage() {
           ))}
         </Tabs.List>
       </Tabs>
-      <SearchForm key={query} initial={query} onSearch={(q) => show({ q })} />
+      <SearchForm key={query} initial={query} onSearch={(q) => show({ q })} name={t('backoffice.searchLabel')} label={t('backoffice.search')} />
       <QueueResults queue={queue} query={query} />
     </Stack>
-  );
-}
-
-function SearchForm({ initial, onSearch }: { initial: string; onSearch: (query: string) => void }) {
-  const { t } = useTranslation('family');
-  const [value, setValue] = useState(initial);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    onSearch(value.trim());
-  }
-
-  return (
-    <form onSubmit={submit} role="search" aria-label={t('backoffice.searchLabel')}>
-      <Group gap="sm" align="flex-end" wrap="nowrap">
-        <TextInput
-          label={t('backoffice.search')}
-          type="search"
-          autoComplete="off"
-          maxLength={100}
-          flex={1}
-          value={value}
-          onChange={(event) => setValue(event.currentTarget.value)}
-        />
-        <Button type="submit">{t('backoffice.searchSubmit')}</Button>
-      </Group>
-    </form>
   );
 }

@@ -2,8 +2,8 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
+import { SearchForm } from '../shared/SearchForm';
 import { CustomerResults } from './components/CustomerResults';
-import { CustomerSearchForm } from './components/CustomerSearchForm';
 
 /** Finding a customer by a part of their email, phone or name; the query lives in the address. */
 export function UsersPage() {
@@ -14,11 +14,13 @@ export function UsersPage() {
   return (
     <Stack gap="lg" maw={900}>
       <PageTitle>{`${t('backoffice.sections.users')} — ${t('backoffice.title')}`}</PageTitle>
-      <CustomerSearchForm
-        // A new query from outside (back button, a link) starts the box afresh.
+      <SearchForm
         key={query}
         initial={query}
         onSearch={(next) => setSearchParams(next ? { q: next } : {})}
+        name={t('backoffice.users.searchLabel')}
+        label={t('backoffice.users.search')}
+        description={t('backoffice.users.searchHint')}
       />
       <CustomerResults query={query} />
     </Stack>

@@ -1,8 +1,9 @@
-import { Button, Loader, Stack, Table, Text } from '@mantine/core';
+import { Loader, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useActivity } from '../../../../api/account';
 import { useAuditEventLabel } from '../../../../app/audit-events';
 import { useFormatDateTime } from '../../../../app/format';
+import { MoreButton } from '../../../../components/MoreButton';
 
 export function ActivityTab() {
   const { t } = useTranslation();
@@ -40,11 +41,7 @@ export function ActivityTab() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {activity.hasNextPage && (
-        <Button variant="light" w="fit-content" loading={activity.isFetchingNextPage} onClick={() => void activity.fetchNextPage()}>
-          {t('settings.activity.more')}
-        </Button>
-      )}
+      <MoreButton query={activity} />
     </Stack>
   );
 }

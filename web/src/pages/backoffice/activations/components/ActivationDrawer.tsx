@@ -1,23 +1,14 @@
-import { Anchor, Badge, Button, Drawer, FileInput, Group, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Badge, Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf } from '../../../../api/problem';
 import { scanUrl, useActivation, useReceivePapers, useRejectActivation, type ActivationDetail } from '../../../../api/subscribers';
-import { useFormatDateTime } from '../../../../app/format';
-import { ApiErrorAlert } from '../../../../components/ApiErrorAlert';
+import { eventKeyIn } from '../../../../app/audit-events';
 import { FormError } from '../../../../components/forms/FormError';
-import { RejectModal } from './RejectModal';
-
-/** The audit events of a registration, keyed as the catalog names them. */
-const eventKeys = {
-  'subscriber.registered': 'registered',
-  'subscriber.activated': 'activated',
-  'subscriber.rejected': 'rejected',
-} as const;
-
-function eventKey(event: string): (typeof eventKeys)[keyof typeof eventKeys] | undefined {
-  return Object.hasOwn(eventKeys, event) ? eventKeys[event as keyof typeof eventKeys] : undefined;
-}
+import { ReasonModal } from '../../../../components/ReasonModal';
+import en from '../../../../i18n/subscribers.en.json';
+import { AuditTimeline } from '../../shared/AuditTrail';
+import { DetailDrawer } from '../../shared/DetailDrawer';
 
 const statusColor = { awaiting_papers: 'orange', activated: 'teal', rejected: 'red' } as const;
 const SCAN_MAX = 10 * 1024 * 1024;
@@ -26,23 +17,15 @@ const SCAN_MAX = 10 * 1024 * 1024;
 export function ActivationDrawer({ subscriberId, id, onClose }: { subscriberId: string; id: string; onClose: () => void }) {
   const { t } = useTranslation('subscribers');
   const activation = useActivation(subscriberId, id);
-
   return (
-    <Drawer opened onClose={onClose} position="right" size="lg" title={t('detail.title')}>
-      {activation.isPending ? (
-        <Loader aria-label={t('common.loading')} />
-      ) : activation.isError ? (
-        <ApiErrorAlert error={activation.error} title={t('detail.failed')} onRetry={() => void activation.refetch()} />
-      ) : (
-        <Detail activation={activation.data} />
-      )}
-    </Drawer>
+    <DetailDrawer title={t('detail.title')} failed={t('detail.failed')} query={activation} onClose={onClose}>
+      {(activation) => <Detail activation={activation} />}
+    </DetailDrawer>
   );
 }
 
 function Detail({ activation }: { activation: ActivationDetail }) {
   const { t } = useTranslation('subscribers');
-  const formatDateTime = useFormatDateTime();
   const { customer, account, user } = activation;
 
   return (
@@ -82,23 +65,20 @@ function Detail({ activation }: { activation: ActivationDetail }) {
         </Text>
       )}
       {activation.status === 'awaiting_papers' && <Decide activation={activation} />}
-      <section aria-labelledby="activation-trail">
-        <Title order={3} size="h5" id="activation-trail" mb="sm">
-          {t('detail.trail')}
-        </Title>
-        <Timeline bulletSize={12} lineWidth={2}>
-          {activation.trail.map((event) => (
-            <Timeline.Item key={event.id} title={eventKey(event.event) ? t(`detail.events.${eventKey(event.event)!}`) : event.event}>
-              <Text size="xs" c="dimmed">
-                {formatDateTime(event.at)}
-                {event.actor ? ` · ${event.actor.name}` : ''}
-              </Text>
-              {event.reason && <Text size="sm">{t('detail.reason', { reason: event.reason })}</Text>}
-              {event.scanName && <Text size="sm">{t('detail.scanAttached', { name: event.scanName })}</Text>}
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      </section>
+      <AuditTimeline
+        id="activation-trail"
+        title={t('detail.trail')}
+        entries={activation.trail.map((event) => {
+          const known = eventKeyIn(en.detail.events, event.event);
+          return {
+            id: event.id,
+            at: event.at,
+            title: known ? t(`detail.events.${known}`) : event.event,
+            by: event.actor?.name,
+            notes: [event.reason && t('detail.reason', { reason: event.reason }), event.scanName && t('detail.scanAttached', { name: event.scanName })],
+          };
+        })}
+      />
     </Stack>
   );
 }
@@ -139,11 +119,15 @@ function Decide({ activation }: { activation: ActivationDetail }) {
         </Button>
       </Group>
       {rejecting && (
-        <RejectModal
-          name={activation.customer.name}
+        <ReasonModal
+          title={t('reject.title', { name: activation.customer.name })}
+          text={t('reject.text')}
+          hint={t('reject.reasonHint')}
+          requiredMessage={t('reject.required')}
+          confirmLabel={t('reject.confirm')}
           pending={reject.isPending}
           error={reject.error}
-          onReject={(reason) => reject.mutate({ ...key, reason }, { onSuccess: () => setRejecting(false) })}
+          onConfirm={(reason) => reject.mutate({ ...key, reason }, { onSuccess: () => setRejecting(false) })}
           onClose={() => {
             setRejecting(false);
             reject.reset();

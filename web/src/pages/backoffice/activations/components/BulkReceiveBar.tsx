@@ -1,7 +1,6 @@
-import { Alert, Button, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useReceivePapersInBulk } from '../../../../api/subscribers';
-import { FormError } from '../../../../components/forms/FormError';
+import { BulkActionBar } from '../../shared/QueueControls';
 
 /** «Документы получены» for the chosen registrations; each is decided on its own and the answer says how each went. */
 export function BulkReceiveBar({ items, onDone }: { items: Array<{ subscriberId: string; id: string }>; onDone: () => void }) {
@@ -12,21 +11,12 @@ export function BulkReceiveBar({ items, onDone }: { items: Array<{ subscriberId:
   const failed = (results?.length ?? 0) - activated;
 
   return (
-    <>
-      <Group gap="sm">
-        <Text size="sm" c="dimmed">
-          {t('queue.selected', { count: items.length })}
-        </Text>
-        <Button size="sm" disabled={items.length === 0} loading={receive.isPending} onClick={() => receive.mutate(items, { onSuccess: onDone })}>
-          {t('queue.receiveSelected')}
-        </Button>
-      </Group>
-      <FormError error={receive.error} />
-      {results && (
-        <Alert color={failed > 0 ? 'orange' : 'teal'} variant="light" role="status" withCloseButton onClose={() => receive.reset()}>
-          {t('queue.bulkResult', { activated, failed })}
-        </Alert>
-      )}
-    </>
+    <BulkActionBar
+      count={items.length}
+      label={t('queue.receiveSelected')}
+      mutation={receive}
+      onRun={() => receive.mutate(items, { onSuccess: onDone })}
+      outcome={results && { text: t('queue.bulkResult', { activated, failed }), failed: failed > 0 }}
+    />
   );
 }

@@ -6,9 +6,9 @@ import { useApproveCompany, useDecideWithReason, useUnblockCompany, type Company
 import { useFormatDateTime } from '../../../../app/format';
 import { backofficeUserPath } from '../../../../app/paths';
 import { ApiErrorAlert } from '../../../../components/ApiErrorAlert';
-import { ConfirmModal } from '../../shared/ConfirmModal';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
+import { ReasonModal } from '../../../../components/ReasonModal';
 import { CompanyStatusBadge, RegistryBadge } from './Badges';
-import { ReasonModal } from './ReasonModal';
 
 type Dialog = 'reject' | 'block' | 'unblock' | null;
 
@@ -116,6 +116,7 @@ export function CompanyOverview({ company }: { company: CompanyDetail }) {
         <ReasonModal
           title={t('company.rejectTitle', { name: company.name })}
           text={t('company.rejectText')}
+          hint={t('company.reasonHint')}
           confirmLabel={t('company.reject')}
           pending={reject.isPending}
           error={reject.error}
@@ -127,6 +128,7 @@ export function CompanyOverview({ company }: { company: CompanyDetail }) {
         <ReasonModal
           title={t('company.blockTitle', { name: company.name })}
           text={t('company.blockText')}
+          hint={t('company.reasonHint')}
           confirmLabel={t('company.block')}
           pending={block.isPending}
           error={block.error}

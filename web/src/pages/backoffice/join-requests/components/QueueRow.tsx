@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApproveJoinRequest, useRejectJoinRequest, type StaffJoinRequest } from '../../../../api/employees';
 import { useFormatDateTime } from '../../../../app/format';
 import { FormError } from '../../../../components/forms/FormError';
-import { ReasonModal } from '../../../parties/employees/components/ReasonModal';
+import { ReasonModal } from '../../../../components/ReasonModal';
 import { DecisionMark } from '../../../parties/join/components/DecisionMark';
 import { RequestStatusBadge } from '../../../parties/join/components/RequestStatusBadge';
 
@@ -98,6 +98,7 @@ export function QueueRow({ item, selectable, selected, onSelect, onOpen }: Queue
           <ReasonModal
             title={t('requests.rejectTitle', { name: item.applicant.name })}
             text={t('queue.rejectText')}
+            hint={t('reason.hint')}
             confirmLabel={t('requests.reject')}
             pending={reject.isPending}
             error={reject.error}

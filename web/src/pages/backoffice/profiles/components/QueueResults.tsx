@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProfileQueueItem, useProfileQueue } from '../../../../api/family';
 import { useFormatDateTime } from '../../../../app/format';
 import { backofficeProfilePath } from '../../../../app/paths';
+import { MoreButton } from '../../../../components/MoreButton';
 import { useFormatDate } from '../../../parties/family/format';
 import { customerStatusColor } from './status';
 
@@ -26,11 +27,7 @@ export function QueueResults({ queue, query }: QueueResultsProps) {
           <QueueCard key={item.id} item={item} />
         ))}
       </Stack>
-      {queue.hasNextPage && (
-        <Button variant="light" w="fit-content" loading={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
-          {t('backoffice.more')}
-        </Button>
-      )}
+      <MoreButton query={queue} />
     </Stack>
   );
 }

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlockStaff, useChangeStaffRole, useUnblockStaff, type StaffMember } from '../../../../api/backoffice';
 import { useFormatDateTime } from '../../../../app/format';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
 import { FormError } from '../../../../components/forms/FormError';
 import { BlockModal } from '../../shared/BlockModal';
-import { ConfirmModal } from '../../shared/ConfirmModal';
 import { StatusBadge } from '../../shared/StatusBadge';
 import { RoleSelect } from './InviteStaffForm';
 
@@ -87,7 +87,7 @@ export function StaffCard({ member, isSelf }: StaffCardProps) {
           text={t('backoffice.staff.blockText')}
           pending={block.isPending}
           error={block.error}
-          onBlock={(reason) => block.mutate({ id: member.id, reason }, { onSuccess: close })}
+          onConfirm={(reason) => block.mutate({ id: member.id, reason }, { onSuccess: close })}
           onClose={close}
         />
       )}

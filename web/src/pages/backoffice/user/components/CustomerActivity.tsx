@@ -1,14 +1,7 @@
-import { Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CustomerAuditEvent } from '../../../../api/backoffice';
 import { useAuditEventLabel } from '../../../../app/audit-events';
-import { useFormatDateTime } from '../../../../app/format';
-
-/** The reason given for a block is what staff most often look for; other details stay in the log. */
-function reasonOf(event: CustomerAuditEvent): string | undefined {
-  const reason = event.details.reason;
-  return typeof reason === 'string' && reason ? reason : undefined;
-}
+import { AuditTable, reasonOf } from '../../shared/AuditTrail';
 
 /** Who did it: the customer themselves, a staff member, or the system (no actor). */
 function actorKey(event: CustomerAuditEvent, customerId: string) {
@@ -18,53 +11,29 @@ function actorKey(event: CustomerAuditEvent, customerId: string) {
 
 export function CustomerActivity({ customerId, events }: { customerId: string; events: CustomerAuditEvent[] }) {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
   const eventLabel = useAuditEventLabel();
 
   return (
-    <Stack gap="sm" component="section" aria-labelledby="customer-activity-heading">
-      <Title order={2} size="h4" id="customer-activity-heading">
-        {t('backoffice.user.activity')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('backoffice.user.activityIntro')}
-      </Text>
-      {events.length === 0 ? (
-        <Text>{t('settings.activity.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('settings.activity.at')}</Table.Th>
-                <Table.Th>{t('settings.activity.event')}</Table.Th>
-                <Table.Th>{t('backoffice.user.by')}</Table.Th>
-                <Table.Th>{t('settings.activity.ip')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {events.map((event) => {
-                const reason = reasonOf(event);
-                return (
-                  <Table.Tr key={event.id}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(event.at)}</Table.Td>
-                    <Table.Td>
-                      {eventLabel(event.event)}
-                      {reason && (
-                        <Text size="xs" c="dimmed">
-                          {t('backoffice.blockedReason', { reason })}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{t(actorKey(event, customerId))}</Table.Td>
-                    <Table.Td>{event.ip ?? '—'}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-    </Stack>
+    <AuditTable
+      id="customer-activity-heading"
+      title={t('backoffice.user.activity')}
+      order={2}
+      intro={t('backoffice.user.activityIntro')}
+      empty={t('settings.activity.empty')}
+      columns={{ at: t('settings.activity.at'), event: t('settings.activity.event'), by: t('backoffice.user.by'), ip: t('settings.activity.ip') }}
+      minWidth={600}
+      rows={events.map((event) => {
+        // The reason given for a block is what staff most often look for; other details stay in the log.
+        const reason = reasonOf(event.details);
+        return {
+          id: event.id,
+          at: event.at,
+          event: eventLabel(event.event),
+          note: reason && t('backoffice.blockedReason', { reason }),
+          by: t(actorKey(event, customerId)),
+          ip: event.ip,
+        };
+      })}
+    />
   );
 }

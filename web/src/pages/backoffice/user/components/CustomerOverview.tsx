@@ -3,8 +3,8 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlockCustomer, useResetCustomerTwoFactor, useUnblockCustomer, type CustomerDetail } from '../../../../api/backoffice';
 import { useFormatDateTime } from '../../../../app/format';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
 import { BlockModal } from '../../shared/BlockModal';
-import { ConfirmModal } from '../../shared/ConfirmModal';
 import { StatusBadge } from '../../shared/StatusBadge';
 
 export function CustomerOverview({ customer }: { customer: CustomerDetail }) {
@@ -68,7 +68,7 @@ export function CustomerOverview({ customer }: { customer: CustomerDetail }) {
           text={t('backoffice.user.blockText')}
           pending={block.isPending}
           error={block.error}
-          onBlock={(reason) => block.mutate({ id: customer.id, reason }, { onSuccess: close })}
+          onConfirm={(reason) => block.mutate({ id: customer.id, reason }, { onSuccess: close })}
           onClose={close}
         />
       )}
@@ -79,7 +79,7 @@ export function CustomerOverview({ customer }: { customer: CustomerDetail }) {
           confirmLabel={t('backoffice.user.resetTwoFactor.confirm')}
           pending={resetTwoFactor.isPending}
           error={resetTwoFactor.error}
-          onBlock={(reason) => resetTwoFactor.mutate({ id: customer.id, reason }, { onSuccess: close })}
+          onConfirm={(reason) => resetTwoFactor.mutate({ id: customer.id, reason }, { onSuccess: close })}
           onClose={close}
         />
       )}

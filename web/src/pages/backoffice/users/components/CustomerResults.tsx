@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCustomerSearch, type CustomerSummary } from '../../../../api/backoffice';
 import { useFormatDateTime } from '../../../../app/format';
 import { backofficeUserPath } from '../../../../app/paths';
+import { MoreButton } from '../../../../components/MoreButton';
 import { StatusBadge } from '../../shared/StatusBadge';
 
 export function CustomerResults({ query }: { query: string }) {
@@ -23,11 +24,7 @@ export function CustomerResults({ query }: { query: string }) {
           <CustomerCard key={customer.id} customer={customer} />
         ))}
       </Stack>
-      {search.hasNextPage && (
-        <Button variant="light" w="fit-content" loading={search.isFetchingNextPage} onClick={() => void search.fetchNextPage()}>
-          {t('backoffice.users.more')}
-        </Button>
-      )}
+      <MoreButton query={search} />
     </Stack>
   );
 }

@@ -2,8 +2,8 @@ import { Button, Menu } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlockMember, useRemoveMember, useTransferHeadship, useUnblockMember, type Member } from '../../../../api/employees';
-import { ConfirmDialog } from './ConfirmDialog';
-import { ReasonModal } from './ReasonModal';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
+import { ReasonModal } from '../../../../components/ReasonModal';
 
 type Dialog = 'block' | 'unblock' | 'remove' | 'transfer';
 
@@ -46,6 +46,7 @@ export function MemberActions({ customerId, member }: { customerId: string; memb
         <ReasonModal
           title={t('members.blockTitle', { name })}
           text={t('members.blockText')}
+          hint={t('reason.hint')}
           confirmLabel={t('members.block')}
           pending={block.isPending}
           error={block.error}
@@ -54,7 +55,7 @@ export function MemberActions({ customerId, member }: { customerId: string; memb
         />
       )}
       {dialog === 'unblock' && (
-        <ConfirmDialog
+        <ConfirmModal
           title={t('members.unblockTitle', { name })}
           text={t('members.unblockText')}
           confirmLabel={t('members.unblock')}
@@ -65,7 +66,7 @@ export function MemberActions({ customerId, member }: { customerId: string; memb
         />
       )}
       {dialog === 'remove' && (
-        <ConfirmDialog
+        <ConfirmModal
           title={t('members.removeTitle', { name })}
           text={t('members.removeText')}
           confirmLabel={t('members.remove')}
@@ -77,7 +78,7 @@ export function MemberActions({ customerId, member }: { customerId: string; memb
         />
       )}
       {dialog === 'transfer' && (
-        <ConfirmDialog
+        <ConfirmModal
           title={t('members.transferTitle', { name })}
           text={t('members.transferText', { name })}
           confirmLabel={t('members.transfer')}

@@ -6,9 +6,9 @@ import { useApproveCompanyJoinRequest, useCompanyJoinRequests, useRejectCompanyJ
 import { useFormatDateTime } from '../../../../app/format';
 import { paths } from '../../../../app/paths';
 import { FormError } from '../../../../components/forms/FormError';
+import { ReasonModal } from '../../../../components/ReasonModal';
 import { DecisionMark } from '../../join/components/DecisionMark';
 import { useEmployeesContext } from '../EmployeesPage';
-import { ReasonModal } from './ReasonModal';
 
 /** «Заявки»: people asking to join the company; the head (or an administrator) approves or rejects. */
 export function RequestsTab() {
@@ -86,6 +86,7 @@ function RequestCard({ customerId, request }: { customerId: string; request: Com
         <ReasonModal
           title={t('requests.rejectTitle', { name: applicant.name })}
           text={t('requests.rejectText')}
+          hint={t('reason.hint')}
           confirmLabel={t('requests.reject')}
           pending={reject.isPending}
           error={reject.error}

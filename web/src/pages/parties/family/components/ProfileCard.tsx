@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeleteFamilyProfile, useGiveUpFamilyAccess, type FamilyProfile } from '../../../../api/family';
-import { ConfirmModal } from '../../../backoffice/shared/ConfirmModal';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
 import { useFormatDate } from '../format';
 import { Representatives } from './Representatives';
 

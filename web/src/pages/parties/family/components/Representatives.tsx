@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRemoveRepresentative, useRepresentatives, type Representative } from '../../../../api/family';
 import { useFormatDateTime } from '../../../../app/format';
 import { ApiErrorAlert } from '../../../../components/ApiErrorAlert';
-import { ConfirmModal } from '../../../backoffice/shared/ConfirmModal';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
 
 /** On the person's own profile: the relatives who reach it, each removable by the person. */
 export function Representatives({ customerId }: { customerId: string }) {

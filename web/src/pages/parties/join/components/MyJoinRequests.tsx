@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyJoinRequests, useWithdrawJoinRequest, type MyJoinRequest } from '../../../../api/employees';
 import { useFormatDateTime } from '../../../../app/format';
-import { ConfirmDialog } from '../../employees/components/ConfirmDialog';
+import { ConfirmModal } from '../../../../components/ConfirmModal';
 import { DecisionMark } from './DecisionMark';
 import { RequestStatusBadge } from './RequestStatusBadge';
 
@@ -70,7 +70,7 @@ function MyRequestCard({ request }: { request: MyJoinRequest }) {
         )}
       </Stack>
       {confirming && (
-        <ConfirmDialog
+        <ConfirmModal
           title={t('mine.withdrawTitle', { name: request.company.name })}
           text={t('mine.withdrawText')}
           confirmLabel={t('mine.withdraw')}

@@ -1,23 +1,34 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf } from '../../../../api/problem';
-import { FormError } from '../../../../components/forms/FormError';
+import { fieldErrorsOf } from '../api/problem';
+import { FormError } from './forms/FormError';
 
 /** The server keeps at most this much of a reason. */
 const REASON_MAX = 500;
 
-interface RejectModalProps {
-  name: string;
+export interface ReasonModalProps {
+  title: string;
+  /** What happens and who is told the reason, said before it is done. */
+  text: string;
+  /** Under the field: who reads the reason. */
+  hint: string;
+  /** Shown when the field is left empty; «Укажите причину.» unless given. */
+  requiredMessage?: string;
+  /** The red button. */
+  confirmLabel: string;
   pending: boolean;
   error: Error | null;
-  onReject: (reason: string) => void;
+  onConfirm: (reason: string) => void;
   onClose: () => void;
 }
 
-/** Rejecting asks for the reason the person is mailed; nothing happens until the red button. */
-export function RejectModal({ name, pending, error, onReject, onClose }: RejectModalProps) {
-  const { t } = useTranslation('subscribers');
+/**
+ * Rejecting or blocking asks for a reason (the person is told it, and it stays in the log) and is
+ * itself the confirmation: nothing happens until the red button.
+ */
+export function ReasonModal({ title, text, hint, requiredMessage, confirmLabel, pending, error, onConfirm, onClose }: ReasonModalProps) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
 
@@ -25,18 +36,18 @@ export function RejectModal({ name, pending, error, onReject, onClose }: RejectM
     event.preventDefault();
     const trimmed = reason.trim();
     setMissing(trimmed === '');
-    if (trimmed) onReject(trimmed);
+    if (trimmed) onConfirm(trimmed);
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('reject.title', { name })} centered>
+    <Modal opened onClose={onClose} title={title} centered>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text size="sm">{t('reject.text')}</Text>
+          <Text size="sm">{text}</Text>
           <FormError error={error} fields={['reason']} />
           <Textarea
-            label={t('reject.reason')}
-            description={t('reject.reasonHint')}
+            label={t('common.reason')}
+            description={hint}
             required
             data-autofocus
             autosize
@@ -47,14 +58,14 @@ export function RejectModal({ name, pending, error, onReject, onClose }: RejectM
               setReason(event.currentTarget.value);
               setMissing(false);
             }}
-            error={missing ? t('reject.required') : fieldErrorsOf(error).reason}
+            error={missing ? (requiredMessage ?? t('common.reasonRequired')) : fieldErrorsOf(error).reason}
           />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" color="red" loading={pending}>
-              {t('reject.confirm')}
+              {confirmLabel}
             </Button>
           </Group>
         </Stack>

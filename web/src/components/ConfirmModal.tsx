@@ -1,18 +1,22 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../../../components/forms/FormError';
+import { FormError } from './forms/FormError';
 
 interface ConfirmModalProps {
   title: string;
+  /** What the change does, said before it is done. */
   text: string;
   confirmLabel: string;
+  /** The confirming button's colour: red for what cannot be undone. */
+  color?: string;
   pending: boolean;
   error: Error | null;
   onConfirm: () => void;
   onClose: () => void;
 }
 
-export function ConfirmModal({ title, text, confirmLabel, pending, error, onConfirm, onClose }: ConfirmModalProps) {
+/** A change that needs no input, confirmed first (unblock, remove, withdraw, give up access). */
+export function ConfirmModal({ title, text, confirmLabel, color, pending, error, onConfirm, onClose }: ConfirmModalProps) {
   const { t } = useTranslation();
 
   return (
@@ -24,7 +28,7 @@ export function ConfirmModal({ title, text, confirmLabel, pending, error, onConf
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button loading={pending} onClick={onConfirm}>
+          <Button color={color} loading={pending} onClick={onConfirm}>
             {confirmLabel}
           </Button>
         </Group>

@@ -4,27 +4,15 @@ import { Link } from 'react-router';
 import type { CompanySummary } from '../../../../api/companies';
 import { useFormatDateTime } from '../../../../app/format';
 import { backofficeCompanyPath } from '../../../../app/paths';
+import { SelectAllCheckbox } from '../../shared/QueueControls';
+import type { Selection } from '../../shared/queue';
 import { CompanyStatusBadge, RegistryBadge } from './Badges';
 
-interface QueueTableProps {
-  items: CompanySummary[];
-  selected: ReadonlySet<string>;
-  onSelect: (selected: ReadonlySet<string>) => void;
-}
-
 /** One row per company; only pending ones can be ticked for bulk approval. */
-export function QueueTable({ items, selected, onSelect }: QueueTableProps) {
+export function CompanyTable({ items, selection }: { items: CompanySummary[]; selection: Selection }) {
   const { t } = useTranslation('companies');
   const formatDateTime = useFormatDateTime();
-  const pending = items.filter((item) => item.status === 'pending');
-  const allTicked = pending.length > 0 && pending.every((item) => selected.has(item.id));
-
-  const toggle = (id: string, on: boolean) => {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    onSelect(next);
-  };
+  const pending = items.filter((item) => item.status === 'pending').map((item) => item.id);
 
   return (
     <Table.ScrollContainer minWidth={760}>
@@ -32,14 +20,7 @@ export function QueueTable({ items, selected, onSelect }: QueueTableProps) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={40}>
-              {pending.length > 0 && (
-                <Checkbox
-                  aria-label={t('queue.selectAll')}
-                  checked={allTicked}
-                  indeterminate={!allTicked && pending.some((item) => selected.has(item.id))}
-                  onChange={(event) => onSelect(event.currentTarget.checked ? new Set(pending.map((item) => item.id)) : new Set())}
-                />
-              )}
+              {pending.length > 0 && <SelectAllCheckbox label={t('queue.selectAll')} keys={pending} selection={selection} />}
             </Table.Th>
             <Table.Th>{t('queue.name')}</Table.Th>
             <Table.Th>{t('queue.taxIds')}</Table.Th>
@@ -56,8 +37,8 @@ export function QueueTable({ items, selected, onSelect }: QueueTableProps) {
                 {company.status === 'pending' && (
                   <Checkbox
                     aria-label={t('queue.select', { name: company.name })}
-                    checked={selected.has(company.id)}
-                    onChange={(event) => toggle(company.id, event.currentTarget.checked)}
+                    checked={selection.has(company.id)}
+                    onChange={(event) => selection.toggle(company.id, event.currentTarget.checked)}
                   />
                 )}
               </Table.Td>
