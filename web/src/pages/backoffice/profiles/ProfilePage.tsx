@@ -7,8 +7,8 @@ import { useFormatDateTime } from '../../../app/format';
 import { paths } from '../../../app/paths';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
+import { ReasonModal } from '../../../components/ReasonModal';
 import { useFormatDate } from '../../parties/family/format';
-import { BlockModal } from '../shared/BlockModal';
 import { IssuedCodeModal } from './components/IssuedCodeModal';
 import { ProfileAudit } from './components/ProfileAudit';
 import { ProfileCodes } from './components/ProfileCodes';
@@ -102,9 +102,10 @@ function Overview({ profile }: { profile: StaffProfile }) {
       </Stack>
       {issued && <IssuedCodeModal issued={issued} onClose={() => setIssued(null)} />}
       {rejecting && (
-        <BlockModal
+        <ReasonModal
           title={t('backoffice.rejectTitle', { name: profile.name })}
           text={t('backoffice.rejectText')}
+          hint={t('backoffice.rejectHint')}
           confirmLabel={t('backoffice.reject')}
           pending={reject.isPending}
           error={reject.error}
