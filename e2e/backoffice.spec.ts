@@ -1,32 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { freshTotp } from './support/totp.ts';
-import { countMessages, waitForCode, waitForMail } from './support/messages.ts';
+import { expect, test } from '@playwright/test';
+import { registerCustomer, signInStaffFirstTime, uniqueEmail } from './support/accounts.ts';
+import { countMessages, waitForMail } from './support/messages.ts';
 
 /** Created by `kabinet admin create` in the web server's command, before the server started. */
 const admin = { email: 'admin@kabinet.test', name: 'Администратор', password: 'старый маяк светит кораблям' };
-const customerPassword = 'жёлтый автобус ждёт на углу';
-
-/** Unique per run: the stand-ins and the data directory live for the whole run. */
-function uniqueEmail(prefix: string): string {
-  return `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.ru`;
-}
-
-/** Registers a customer through the pages (no phone) and leaves them signed in on /cabinet. */
-async function registerCustomer(page: Page, name: string, email: string) {
-  const main = page.getByRole('main');
-  await page.goto('/register');
-  await main.getByLabel('Имя').fill(name);
-  await main.getByLabel('Эл. почта').fill(email);
-  await main.getByLabel('Пароль').fill(customerPassword);
-  await main.getByLabel('Я принимаю условия пользовательского соглашения').check();
-  await main.getByLabel(/Даю согласие на обработку персональных данных/).check();
-  const before = await countMessages(email);
-  await main.getByRole('button', { name: 'Зарегистрироваться' }).click();
-  await main.getByLabel('Код из сообщения').fill(await waitForCode(email, before));
-  await main.getByRole('button', { name: 'Подтвердить' }).click();
-  await expect(page).toHaveURL('/cabinet');
-  await expect(main.getByRole('heading', { level: 1, name: `Здравствуйте, ${name}!` })).toBeVisible();
-}
 
 test('a customer opening the back office sees the page-not-found page', async ({ page }) => {
   await test.step('a visitor is sent to sign in first', async () => {
@@ -82,18 +59,7 @@ test('the first administrator sets up their account, blocks a customer and invit
   });
 
   await test.step('sign in and turn on two-factor authentication, as staff must', async () => {
-    await main.getByLabel('Эл. почта или телефон').fill(admin.email);
-    await main.getByRole('textbox', { name: 'Пароль', exact: true }).fill(admin.password);
-    await main.getByRole('button', { name: 'Войти', exact: true }).click();
-    await expect(page).toHaveURL('/settings/security');
-    await expect(main.getByText('Включите двухфакторную аутентификацию')).toBeVisible();
-
-    await main.getByRole('button', { name: 'Настроить' }).click();
-    const secret = await main.getByLabel('Ключ для ввода вручную').inputValue();
-    await main.getByLabel('Код из приложения').fill(await freshTotp(secret));
-    await main.getByRole('button', { name: 'Включить' }).click();
-    await main.getByRole('button', { name: 'Я сохранил коды' }).click();
-    await expect(main.getByText('Включена', { exact: true })).toBeVisible();
+    await signInStaffFirstTime(page, admin);
   });
 
   await test.step('find the customer in «Пользователи»', async () => {

@@ -1,32 +1,13 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { countMessages, waitForCode, waitForMail } from './support/messages.ts';
-import { FAILING_PREFIX, makeInn10, makeOgrn, standInParty } from './support/registry.ts';
-import { freshTotp } from './support/totp.ts';
+import { validInn10 } from '../test/support/tax-ids.ts';
+import { registerCustomer, signInStaffFirstTime, uniqueEmail } from './support/accounts.ts';
+import { countMessages, waitForMail } from './support/messages.ts';
+import { FAILING_PREFIX, makeOgrn, standInParty } from './support/registry.ts';
 
 /** Created with a password by `kabinet admin create --role moderator --password-stdin` in playwright.config.ts. */
 const moderator = { email: 'companies.moderator@kabinet.test', name: 'Пётр Проверяющий', password: 'очередь компаний на проверке' };
-const customerPassword = 'жёлтый автобус ждёт на углу';
 
 test.describe.configure({ mode: 'serial' });
-
-function uniqueEmail(prefix: string): string {
-  return `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.ru`;
-}
-
-async function registerCustomer(page: Page, name: string, email: string) {
-  const main = page.getByRole('main');
-  await page.goto('/register');
-  await main.getByLabel('Имя').fill(name);
-  await main.getByLabel('Эл. почта').fill(email);
-  await main.getByLabel('Пароль').fill(customerPassword);
-  await main.getByLabel('Я принимаю условия пользовательского соглашения').check();
-  await main.getByLabel(/Даю согласие на обработку персональных данных/).check();
-  const before = await countMessages(email);
-  await main.getByRole('button', { name: 'Зарегистрироваться' }).click();
-  await main.getByLabel('Код из сообщения').fill(await waitForCode(email, before));
-  await main.getByRole('button', { name: 'Подтвердить' }).click();
-  await expect(page).toHaveURL('/cabinet');
-}
 
 // The moderator works in a browser of their own, signed in once for both scenarios: the first
 // sign-in turns two-factor authentication on, as staff must.
@@ -36,18 +17,7 @@ async function signedInModerator(browser: Browser): Promise<Page> {
   if (moderatorPage) return moderatorPage;
   const context = await browser.newContext();
   const page = await context.newPage();
-  const main = page.getByRole('main');
-  await page.goto('/login');
-  await main.getByLabel('Эл. почта или телефон').fill(moderator.email);
-  await main.getByRole('textbox', { name: 'Пароль', exact: true }).fill(moderator.password);
-  await main.getByRole('button', { name: 'Войти', exact: true }).click();
-  await expect(page).toHaveURL('/settings/security');
-  await main.getByRole('button', { name: 'Настроить' }).click();
-  const secret = await main.getByLabel('Ключ для ввода вручную').inputValue();
-  await main.getByLabel('Код из приложения').fill(await freshTotp(secret));
-  await main.getByRole('button', { name: 'Включить' }).click();
-  await main.getByRole('button', { name: 'Я сохранил коды' }).click();
-  await expect(main.getByText('Включена', { exact: true })).toBeVisible();
+  await signInStaffFirstTime(page, moderator);
   moderatorPage = page;
   return page;
 }
@@ -67,7 +37,7 @@ test('a company registered on «Юр. лицам» is filled in from the registr
   test.setTimeout(180_000);
   const main = page.getByRole('main');
   const owner = { name: 'Сергей Мингалёв', email: uniqueEmail('sergey') };
-  const inn = makeInn10('63');
+  const inn = validInn10('63');
   const party = standInParty(inn);
   const companyName = party.name.full_with_opf;
 
@@ -154,7 +124,7 @@ test('with the registry down, the company is entered by hand and the moderator s
   const main = page.getByRole('main');
   const owner = { name: 'Ольга Вручную', email: uniqueEmail('olga') };
   // The stand-in answers HTTP 500 for INNs beginning 9901.
-  const inn = makeInn10(FAILING_PREFIX);
+  const inn = validInn10(FAILING_PREFIX);
   const companyName = `ООО «Ручной ввод ${inn}»`;
 
   await test.step('the form falls back to manual entry', async () => {

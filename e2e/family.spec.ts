@@ -1,14 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import { countMessages, waitForCode, waitForMail } from './support/messages.ts';
-import { freshTotp } from './support/totp.ts';
+import { expect, test } from '@playwright/test';
+import { registerCustomer, signInStaffFirstTime, uniqueEmail } from './support/accounts.ts';
+import { countMessages, waitForMail } from './support/messages.ts';
 
 /** Created with a password by `kabinet admin create --role moderator --password-stdin` in playwright.config.ts. */
 const registrar = { email: 'family.moderator@kabinet.test', name: 'Ольга Регистратор', password: 'регистратура клиники рассвет' };
-const customerPassword = 'жёлтый автобус ждёт на углу';
-
-function uniqueEmail(prefix: string): string {
-  return `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.ru`;
-}
 
 /** A date `years` before today, as the date field takes it (YYYY-MM-DD). */
 function yearsAgo(years: number): string {
@@ -21,37 +16,6 @@ function yearsAgo(years: number): string {
 function russianDate(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}.${m}.${y}`;
-}
-
-async function registerCustomer(page: Page, name: string, email: string) {
-  const main = page.getByRole('main');
-  await page.goto('/register');
-  await main.getByLabel('Имя').fill(name);
-  await main.getByLabel('Эл. почта').fill(email);
-  await main.getByLabel('Пароль').fill(customerPassword);
-  await main.getByLabel('Я принимаю условия пользовательского соглашения').check();
-  await main.getByLabel(/Даю согласие на обработку персональных данных/).check();
-  const before = await countMessages(email);
-  await main.getByRole('button', { name: 'Зарегистрироваться' }).click();
-  await main.getByLabel('Код из сообщения').fill(await waitForCode(email, before));
-  await main.getByRole('button', { name: 'Подтвердить' }).click();
-  await expect(page).toHaveURL('/cabinet');
-}
-
-/** Signs the registrar in; at the first sign-in staff must turn on two-factor authentication. */
-async function signInRegistrar(page: Page) {
-  const main = page.getByRole('main');
-  await page.goto('/login');
-  await main.getByLabel('Эл. почта или телефон').fill(registrar.email);
-  await main.getByRole('textbox', { name: 'Пароль', exact: true }).fill(registrar.password);
-  await main.getByRole('button', { name: 'Войти', exact: true }).click();
-  await expect(page).toHaveURL('/settings/security');
-  await main.getByRole('button', { name: 'Настроить' }).click();
-  const secret = await main.getByLabel('Ключ для ввода вручную').inputValue();
-  await main.getByLabel('Код из приложения').fill(await freshTotp(secret));
-  await main.getByRole('button', { name: 'Включить' }).click();
-  await main.getByRole('button', { name: 'Я сохранил коды' }).click();
-  await expect(main.getByText('Включена', { exact: true })).toBeVisible();
 }
 
 test("a family profile is verified with a code staff issue at the clinic", async ({ page, browser }) => {
@@ -91,7 +55,7 @@ test("a family profile is verified with a code staff issue at the clinic", async
   const staffPage = await staffContext.newPage();
   const staffMain = staffPage.getByRole('main');
   await test.step('at the clinic, the registrar finds the profile in the queue and issues a code, shown once', async () => {
-    await signInRegistrar(staffPage);
+    await signInStaffFirstTime(staffPage, registrar);
     await staffPage.getByRole('banner').getByRole('link', { name: 'Бэк-офис' }).click();
     await staffMain.getByRole('tab', { name: 'Профили' }).click();
     await expect(staffPage).toHaveURL('/backoffice/profiles');

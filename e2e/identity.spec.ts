@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { freshTotp } from './support/totp.ts';
+import { submitSignIn } from './support/accounts.ts';
 import { countMessages, waitForCode } from './support/messages.ts';
+import { freshTotp } from './support/totp.ts';
 
 const name = 'Анна Смирнова';
 const password = 'синий трактор едет в поле';
@@ -19,9 +20,7 @@ function uniqueContacts() {
 async function signIn(page: Page, login: string, secret: string | undefined, withPassword = password) {
   await page.goto('/login');
   const main = page.getByRole('main');
-  await main.getByLabel('Эл. почта или телефон').fill(login);
-  await main.getByRole('textbox', { name: 'Пароль', exact: true }).fill(withPassword);
-  await main.getByRole('button', { name: 'Войти', exact: true }).click();
+  await submitSignIn(page, login, withPassword);
   if (secret !== undefined) {
     await main.getByLabel('Код из приложения').fill(await freshTotp(secret));
     await main.getByRole('button', { name: 'Подтвердить' }).click();
@@ -116,9 +115,7 @@ test('register, confirm email and phone, sign in with two-factor, recover the pa
   await test.step('sign in on a second device with a backup code', async () => {
     await otherPage.goto('/login');
     const otherMain = otherPage.getByRole('main');
-    await otherMain.getByLabel('Эл. почта или телефон').fill(phone);
-    await otherMain.getByRole('textbox', { name: 'Пароль', exact: true }).fill(password);
-    await otherMain.getByRole('button', { name: 'Войти', exact: true }).click();
+    await submitSignIn(otherPage, phone, password);
     await expect(otherMain.getByText('или резервный код')).toBeVisible();
     await otherMain.getByLabel('Код из приложения').fill(backupCodes[0] ?? '');
     await otherMain.getByRole('button', { name: 'Подтвердить' }).click();
@@ -152,9 +149,7 @@ test('register, confirm email and phone, sign in with two-factor, recover the pa
   await test.step('the new password works and brings the visitor back where they were going', async () => {
     await page.goto('/settings/activity');
     await expect(page).toHaveURL('/login?next=%2Fsettings%2Factivity');
-    await main.getByLabel('Эл. почта или телефон').fill(email);
-    await main.getByRole('textbox', { name: 'Пароль', exact: true }).fill(newPassword);
-    await main.getByRole('button', { name: 'Войти', exact: true }).click();
+    await submitSignIn(page, email, newPassword);
     await main.getByLabel('Код из приложения').fill(await freshTotp(secret));
     await main.getByRole('button', { name: 'Подтвердить' }).click();
     await expect(page).toHaveURL('/settings/activity');

@@ -1,52 +1,18 @@
-import { expect, test, type Page } from '@playwright/test';
-import { countMessages, waitForCode, waitForMail } from './support/messages.ts';
-import { makeInn10, standInParty } from './support/registry.ts';
-import { freshTotp } from './support/totp.ts';
+import { expect, test } from '@playwright/test';
+import { validInn10 } from '../test/support/tax-ids.ts';
+import { fillRegistration, signInStaffFirstTime, uniqueEmail } from './support/accounts.ts';
+import { countMessages, waitForMail } from './support/messages.ts';
+import { standInParty } from './support/registry.ts';
 
 /** Created with a password by `kabinet admin create --role moderator --password-stdin` in playwright.config.ts. */
 const moderator = { email: 'organizations.moderator@kabinet.test', name: 'Мария Модератор', password: 'модератор проверяет компании' };
-const customerPassword = 'синий трамвай идёт на север';
 /** A fresh INN each run (one company per INN); the registry stand-in makes its details up from it. */
-const inn = makeInn10('52');
+const inn = validInn10('52');
 const party = standInParty(inn);
 const company = { inn, name: party.name.full_with_opf, ogrn: party.ogrn };
 
 // A step that cannot find its element fails fast instead of waiting out the whole journey's time.
 test.use({ actionTimeout: 20_000 });
-
-function uniqueEmail(prefix: string): string {
-  return `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.ru`;
-}
-
-/** Fills in the registration form and confirms the email; the page then goes where `next` said. */
-async function register(page: Page, name: string, email: string) {
-  const main = page.getByRole('main');
-  await main.getByLabel('Имя').fill(name);
-  await main.getByLabel('Эл. почта').fill(email);
-  await main.getByLabel('Пароль').fill(customerPassword);
-  await main.getByLabel('Я принимаю условия пользовательского соглашения').check();
-  await main.getByLabel(/Даю согласие на обработку персональных данных/).check();
-  const before = await countMessages(email);
-  await main.getByRole('button', { name: 'Зарегистрироваться' }).click();
-  await main.getByLabel('Код из сообщения').fill(await waitForCode(email, before));
-  await main.getByRole('button', { name: 'Подтвердить' }).click();
-}
-
-/** Signs the moderator in; at the first sign-in staff must turn on two-factor authentication. */
-async function signInModerator(page: Page) {
-  const main = page.getByRole('main');
-  await page.goto('/login');
-  await main.getByLabel('Эл. почта или телефон').fill(moderator.email);
-  await main.getByRole('textbox', { name: 'Пароль', exact: true }).fill(moderator.password);
-  await main.getByRole('button', { name: 'Войти', exact: true }).click();
-  await expect(page).toHaveURL('/settings/security');
-  await main.getByRole('button', { name: 'Настроить' }).click();
-  const secret = await main.getByLabel('Ключ для ввода вручную').inputValue();
-  await main.getByLabel('Код из приложения').fill(await freshTotp(secret));
-  await main.getByRole('button', { name: 'Включить' }).click();
-  await main.getByRole('button', { name: 'Я сохранил коды' }).click();
-  await expect(main.getByText('Включена', { exact: true })).toBeVisible();
-}
 
 test('a company registers, a moderator approves it, an employee joins by INN with both approvals and acts for the company', async ({ page, browser }) => {
   test.setTimeout(240_000);
@@ -57,7 +23,7 @@ test('a company registers, a moderator approves it, an employee joins by INN wit
   await test.step('the head registers and registers the company, filled in from the registry by INN', async () => {
     await page.goto('/business');
     await main.getByRole('link', { name: 'Регистрация' }).click();
-    await register(page, head.name, head.email);
+    await fillRegistration(page, head.name, head.email);
     await expect(page).toHaveURL('/business');
     await main.getByLabel('Юридическое лицо (ООО, АО и пр.)').check();
     await main.getByRole('textbox', { name: 'ИНН', exact: true }).fill(company.inn);
@@ -73,7 +39,7 @@ test('a company registers, a moderator approves it, an employee joins by INN wit
   const staffPage = await staffContext.newPage();
   const staffMain = staffPage.getByRole('main');
   await test.step('the moderator approves the company; the head gets the email', async () => {
-    await signInModerator(staffPage);
+    await signInStaffFirstTime(staffPage, moderator);
     await staffPage.getByRole('banner').getByRole('link', { name: 'Бэк-офис' }).click();
     await staffMain.getByRole('tab', { name: /Компании/ }).click();
     await staffMain.getByRole('table', { name: 'Компании' }).getByRole('link', { name: company.name }).click();
@@ -90,14 +56,14 @@ test('a company registers, a moderator approves it, an employee joins by INN wit
     await employeePage.goto('/business/join');
     await expect(employeeMain.getByRole('heading', { level: 1, name: 'Присоединиться к компании' })).toBeVisible();
     await employeeMain.getByRole('link', { name: 'Зарегистрироваться' }).click();
-    await register(employeePage, employee.name, employee.email);
+    await fillRegistration(employeePage, employee.name, employee.email);
     await expect(employeePage).toHaveURL('/business/join');
 
     // A mistyped INN is refused under the field; an unknown one is «not registered».
     await employeeMain.getByLabel('ИНН компании').fill('77362075');
     await employeeMain.getByRole('button', { name: 'Найти компанию' }).click();
     await expect(employeeMain.getByText('ИНН — это 10 цифр для организации или 12 цифр для ИП.')).toBeVisible();
-    await employeeMain.getByLabel('ИНН компании').fill(makeInn10('53'));
+    await employeeMain.getByLabel('ИНН компании').fill(validInn10('53'));
     await employeeMain.getByRole('button', { name: 'Найти компанию' }).click();
     await expect(employeeMain.getByText('Компания с таким ИНН не зарегистрирована', { exact: false })).toBeVisible();
 

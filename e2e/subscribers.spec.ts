@@ -1,20 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { countMessages, waitForCode, waitForMail } from './support/messages.ts';
-import { freshTotp } from './support/totp.ts';
+import { CUSTOMER_PASSWORD, fillRegistration, registerCustomer, signInStaffFirstTime, submitSignIn, uniqueEmail } from './support/accounts.ts';
+import { waitForMail } from './support/messages.ts';
 
 /** Created with a password by `kabinet admin create --role moderator --password-stdin` in playwright.config.ts. */
 const moderator = { email: 'activations.moderator@kabinet.test', name: 'Ирина Активатор', password: 'подписанные документы получены' };
-const customerPassword = 'жёлтый автобус ждёт на углу';
 
 /** The subscribers `kabinet demo` loads (src/demo.ts). */
 const vector = { code: '4217', contract: 'Д-2019/4217', name: 'ООО «Вектор»' };
 const smirnova = { code: '4218', inn: '631912345610', name: 'ИП Смирнова Ольга Петровна' };
-
-function uniqueEmail(prefix: string): string {
-  return `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}@example.ru`;
-}
 
 /** The text of a downloaded PDF, as poppler reads it. */
 async function downloadText(page: Page, button: Locator): Promise<{ text: string; path: string }> {
@@ -22,36 +17,6 @@ async function downloadText(page: Page, button: Locator): Promise<{ text: string
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   const path = await download.path();
   return { text: execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' '), path };
-}
-
-/** The registration form of /register (no phone); stops on the page it was sent back to. */
-async function fillRegistration(page: Page, name: string, email: string) {
-  const main = page.getByRole('main');
-  await main.getByLabel('Имя').fill(name);
-  await main.getByLabel('Эл. почта').fill(email);
-  await main.getByLabel('Пароль').fill(customerPassword);
-  await main.getByLabel('Я принимаю условия пользовательского соглашения').check();
-  await main.getByLabel(/Даю согласие на обработку персональных данных/).check();
-  const before = await countMessages(email);
-  await main.getByRole('button', { name: 'Зарегистрироваться' }).click();
-  await main.getByLabel('Код из сообщения').fill(await waitForCode(email, before));
-  await main.getByRole('button', { name: 'Подтвердить' }).click();
-}
-
-/** Signs the moderator in; at the first sign-in staff must turn on two-factor authentication. */
-async function signInModerator(page: Page) {
-  const main = page.getByRole('main');
-  await page.goto('/login');
-  await main.getByLabel('Эл. почта или телефон').fill(moderator.email);
-  await main.getByRole('textbox', { name: 'Пароль', exact: true }).fill(moderator.password);
-  await main.getByRole('button', { name: 'Войти', exact: true }).click();
-  await expect(page).toHaveURL('/settings/security');
-  await main.getByRole('button', { name: 'Настроить' }).click();
-  const secret = await main.getByLabel('Ключ для ввода вручную').inputValue();
-  await main.getByLabel('Код из приложения').fill(await freshTotp(secret));
-  await main.getByRole('button', { name: 'Включить' }).click();
-  await main.getByRole('button', { name: 'Я сохранил коды' }).click();
-  await expect(main.getByText('Включена', { exact: true })).toBeVisible();
 }
 
 test('a company registers by subscriber code, prints the two papers and is activated when staff receive them', async ({ page, browser }) => {
@@ -128,9 +93,7 @@ test('a company registers by subscriber code, prints the two papers and is activ
   const otherMain = other.getByRole('main');
   const proprietor = { name: 'Ольга Смирнова', email: uniqueEmail('olga') };
   await test.step('a person with an account confirms another code with the INN and signs in to finish', async () => {
-    await other.goto('/register');
-    await fillRegistration(other, proprietor.name, proprietor.email);
-    await expect(other).toHaveURL('/cabinet');
+    await registerCustomer(other, proprietor.name, proprietor.email);
     await smirnovaContext.clearCookies();
 
     await other.goto('/business');
@@ -144,9 +107,7 @@ test('a company registers by subscriber code, prints the two papers and is activ
     await otherMain.getByRole('button', { name: 'Подтвердить' }).click();
     await otherMain.getByRole('link', { name: 'У меня есть учётная запись — войти' }).click();
     await expect(other).toHaveURL('/login?next=%2Fbusiness%2Fsubscriber');
-    await otherMain.getByLabel('Эл. почта или телефон').fill(proprietor.email);
-    await otherMain.getByRole('textbox', { name: 'Пароль', exact: true }).fill(customerPassword);
-    await otherMain.getByRole('button', { name: 'Войти', exact: true }).click();
+    await submitSignIn(other, proprietor.email, CUSTOMER_PASSWORD);
     await expect(other).toHaveURL('/business/subscriber');
     await expect(otherMain.getByRole('heading', { level: 1, name: 'Вы зарегистрировались' })).toBeVisible();
   });
@@ -155,7 +116,7 @@ test('a company registers by subscriber code, prints the two papers and is activ
   const staff = await staffContext.newPage();
   const staffMain = staff.getByRole('main');
   await test.step('the moderator finds the registration in «Активация» and marks the papers received with the scan', async () => {
-    await signInModerator(staff);
+    await signInStaffFirstTime(staff, moderator);
     await staff.goto('/backoffice/activations');
     await expect(staffMain.getByRole('tab', { name: /Активация/ })).toHaveAttribute('aria-selected', 'true');
     await expect(staffMain.getByRole('radio', { name: /Ожидают документов \(\d+\)/ })).toBeChecked();

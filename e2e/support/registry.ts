@@ -7,33 +7,16 @@
  *   9902…  answers no suggestions (not in the registry)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { suggestionsOf, type DadataParty } from '../../test/support/registry.ts';
+import { isValidInn, withOgrnCheckDigit } from '../../test/support/tax-ids.ts';
 
 export const E2E_REGISTRY_TOKEN = 'e2e-registry-token';
 export const FAILING_PREFIX = '9901';
 export const UNKNOWN_PREFIX = '9902';
 
-function weighted(digits: string, weights: number[]): number {
-  return (weights.reduce((sum, weight, index) => sum + weight * Number(digits[index]), 0) % 11) % 10;
-}
-
-export function isValidInn(inn: string): boolean {
-  if (/^\d{10}$/.test(inn)) return weighted(inn, [2, 4, 10, 3, 5, 9, 4, 6, 8]) === Number(inn[9]);
-  if (/^\d{12}$/.test(inn)) {
-    return weighted(inn, [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) === Number(inn[10]) && weighted(inn, [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) === Number(inn[11]);
-  }
-  return false;
-}
-
-/** A 10-digit INN with the right check digit, beginning with `prefix`, random otherwise. */
-export function makeInn10(prefix = '77'): string {
-  const body = `${prefix}${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`.slice(0, 9);
-  return `${body}${weighted(body, [2, 4, 10, 3, 5, 9, 4, 6, 8])}`;
-}
-
 /** An OGRN (13 digits) or OGRNIP (15) with the right check digit, made from `seed`'s digits. */
 export function makeOgrn(seed: string, kind: 'legal_entity' | 'sole_proprietor'): string {
-  const body = kind === 'legal_entity' ? `10277${seed}`.padEnd(12, '0').slice(0, 12) : `30450${seed}`.padEnd(14, '0').slice(0, 14);
-  return `${body}${(BigInt(body) % (kind === 'legal_entity' ? 11n : 13n)) % 10n}`;
+  return withOgrnCheckDigit(kind === 'legal_entity' ? `10277${seed}`.padEnd(12, '0').slice(0, 12) : `30450${seed}`.padEnd(14, '0').slice(0, 14), kind);
 }
 
 /** The details the stand-in gives any INN it knows: predictable, so that tests can expect them. */
@@ -49,7 +32,7 @@ export function standInParty(inn: string) {
       address: { value: 'Самарская обл, г Самара' },
       management: null,
       state: { status: 'ACTIVE' },
-    };
+    } satisfies DadataParty;
   }
   return {
     inn,
@@ -61,7 +44,7 @@ export function standInParty(inn: string) {
     address: { value: '443013, г Самара, ул Кабельная, д 9' },
     management: { name: 'Мингалёв Сергей Петрович', post: 'ГЕНЕРАЛЬНЫЙ ДИРЕКТОР' },
     state: { status: 'ACTIVE' },
-  };
+  } satisfies DadataParty;
 }
 
 /** Answers POST /registry/findById/party; returns false for any other request. */
@@ -89,6 +72,6 @@ export function answerRegistry(req: IncomingMessage, res: ServerResponse, url: U
   }
   const party = !query.startsWith(UNKNOWN_PREFIX) && isValidInn(query) ? standInParty(query) : undefined;
   const found = party && (!kpp || party.kpp === kpp) ? [party] : [];
-  res.end(JSON.stringify({ suggestions: found.map((data) => ({ value: data.name.short_with_opf, unrestricted_value: data.name.full_with_opf, data })) }));
+  res.end(JSON.stringify(suggestionsOf(found)));
   return true;
 }
