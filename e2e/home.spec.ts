@@ -32,7 +32,8 @@ test.describe('home page', () => {
 
     await main.getByRole('link', { name: 'Юр. лицам', exact: true }).click();
     await expect(page).toHaveURL('/business');
-    await expect(main.getByText('Раздел появится в ближайшем обновлении')).toBeVisible();
+    await expect(main.getByRole('heading', { level: 1, name: 'Кабинет для юридических лиц' })).toBeVisible();
+    await expect(main.getByText('Регистрация в кабинете для юр. лиц')).toBeVisible();
   });
 
   test('switches to English and back, and remembers the choice across a reload', async ({ page }) => {
