@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../../api/identity';
 import { paths } from '../../../app/paths';
+import { LinkCard } from '../../../components/LinkCard';
 import { PageTitle } from '../../../components/PageTitle';
 import { AwaitingActivation } from '../../parties/subscribers/components/AwaitingActivation';
 import { CurrentCustomer } from './components/CurrentCustomer';
@@ -52,17 +53,13 @@ export function CabinetPage() {
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
           {sections.map((section) => (
-            <Card key={section.key} withBorder padding="lg" display="flex" style={{ flexDirection: 'column' }}>
-              <Title order={3} size="h4">
-                {t(`cabinet.sections.${section.key}.title`)}
-              </Title>
-              <Text size="sm" c="dimmed" mt="xs" mb="md" flex={1}>
-                {t(`cabinet.sections.${section.key}.text`)}
-              </Text>
-              <Button component={Link} to={section.to} variant="light" fullWidth>
-                {t(`cabinet.sections.${section.key}.action`)}
-              </Button>
-            </Card>
+            <LinkCard
+              key={section.key}
+              title={t(`cabinet.sections.${section.key}.title`)}
+              text={t(`cabinet.sections.${section.key}.text`)}
+              action={t(`cabinet.sections.${section.key}.action`)}
+              to={section.to}
+            />
           ))}
         </SimpleGrid>
       </section>

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCustomer, type MyCustomer } from '../../../../api/parties';
 import { useCurrentCustomer } from '../../../../app/current-customer';
 import { paths } from '../../../../app/paths';
+import { LinkCard } from '../../../../components/LinkCard';
 
 /** Whom the user acts for now, with its status; or, for someone who acts for nobody yet, the ways in. */
 export function CurrentCustomer() {
@@ -91,17 +92,13 @@ function WaysIn() {
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" maw={960}>
         {ways.map((way) => (
-          <Card key={way.key} withBorder padding="lg" display="flex" style={{ flexDirection: 'column' }}>
-            <Title order={3} size="h4">
-              {t(`cabinet.waysIn.${way.key}.title`)}
-            </Title>
-            <Text size="sm" c="dimmed" mt="xs" mb="md" flex={1}>
-              {t(`cabinet.waysIn.${way.key}.text`)}
-            </Text>
-            <Button component={Link} to={way.to} variant="light" fullWidth>
-              {t(`cabinet.waysIn.${way.key}.action`)}
-            </Button>
-          </Card>
+          <LinkCard
+            key={way.key}
+            title={t(`cabinet.waysIn.${way.key}.title`)}
+            text={t(`cabinet.waysIn.${way.key}.text`)}
+            action={t(`cabinet.waysIn.${way.key}.action`)}
+            to={way.to}
+          />
         ))}
       </SimpleGrid>
     </section>
