@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import cookie from '@fastify/cookie';
+import { accountsRoutes } from './modules/accounts/index.ts';
 import { backofficeRoutes } from './modules/backoffice/index.ts';
 import { accountRoutes, authentication, identityRoutes, staffInvitationRoutes } from './modules/identity/index.ts';
 import { customerAccess, partiesRoutes } from './modules/parties/index.ts';
@@ -12,6 +13,7 @@ import { settingsRoutes } from './modules/settings/index.ts';
 import type { Db } from './platform/db/database.ts';
 import { registerErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { idempotency } from './platform/http/idempotency.ts';
 import { metrics } from './platform/http/metrics.ts';
 import { registerOpenApi } from './platform/http/openapi.ts';
 import { registerOriginCheck } from './platform/http/origin-check.ts';
@@ -62,6 +64,7 @@ export async function buildApp({ config, db, jobs, logger }: AppDependencies): P
   await app.register(cookie);
   await app.register(authentication, { db, secureCookies });
   await app.register(customerAccess, { db, timeZone: config.timeZone });
+  await app.register(idempotency, { db, callerOf: (request) => request.auth?.user.id ?? null });
 
   await app.register(
     async (api) => {
@@ -71,6 +74,7 @@ export async function buildApp({ config, db, jobs, logger }: AppDependencies): P
       await api.register(staffInvitationRoutes, { db, jobs });
       await api.register(backofficeRoutes, { db, jobs, publicUrl: config.publicUrl });
       await api.register(partiesRoutes, { db, jobs, timeZone: config.timeZone, publicUrl: config.publicUrl, registry: config.registry });
+      await api.register(accountsRoutes, { db });
     },
     { prefix: '/api/v1' },
   );

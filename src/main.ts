@@ -4,6 +4,7 @@ import pino from 'pino';
 import { ADMIN_USAGE, adminCommand } from './admin.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { fillDemo } from './demo.ts';
+import { verifyLedger } from './modules/accounts/index.ts';
 import { IMPORT_USAGE, importCommand } from './import.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import type { Db } from './platform/db/database.ts';
@@ -20,6 +21,7 @@ Commands:
   outbox    show messages kept in the outbox (no SMTP server or SMS gateway configured)
   admin     create staff users, such as the first administrator ('kabinet admin create')
   import    load data from a file: the company registry, the provider's accounts ('kabinet import registry|accounts')
+  verify    check stored data: 'kabinet verify ledger' proves every balance equals the sum of its entries
 
 Configuration comes from the environment (PORT, HOST, KABINET_DATA_DIR, DATABASE_URL, ...);
 see README.md.`,
@@ -42,6 +44,11 @@ SMS_GATEWAY_URL is configured: time, channel, recipient, subject (email) or text
   --limit N   how many messages, 1 to 1000 (default 20)
   --json      one JSON array with the full messages, for scripts
 Stop a running 'kabinet start' on the same embedded data directory first.`,
+  verify: `Usage: kabinet verify ledger
+
+Proves that every account's stored balance equals the sum of its ledger entries, reading one
+consistent snapshot (safe while the server runs on PostgreSQL). Prints the accounts and entries
+checked and every account that disagrees. Exit codes: 0 all agree, 1 some disagree, 2 wrong usage.`,
   admin: ADMIN_USAGE,
   import: IMPORT_USAGE,
 };
@@ -69,6 +76,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`--limit must be a whole number from 1 to 1000; got ${JSON.stringify(values.limit)}`);
     return 2;
   }
+  if (command === 'verify' && (positionals[1] !== 'ledger' || positionals.length !== 2)) {
+    console.error(USAGE.verify);
+    return 2;
+  }
   const config = loadConfig();
   // The outbox listing owns stdout (`--json` must stay parseable); its logs go to stderr.
   const logger = command === 'outbox' ? pino({ level: config.logLevel }, pino.destination(2)) : pino({ level: config.logLevel });
@@ -77,9 +88,11 @@ async function main(argv: string[]): Promise<number> {
       return start(config, logger);
     case 'migrate':
     case 'demo':
+    case 'verify':
     case 'outbox': {
       const { database, jobs } = await openRuntime(config, logger);
       try {
+        if (command === 'verify') return await printLedgerCheck(database.db);
         if (command === 'outbox') {
           await printOutbox(database.db, { limit, json: values.json ?? false, timeZone: config.timeZone });
         } else if (command === 'demo') {
@@ -116,6 +129,15 @@ async function printOutbox(db: Db, options: { limit: number; json: boolean; time
     const what = (message.subject ?? message.text).replace(/\s+/g, ' ');
     console.log(`${time.format(message.createdAt)}  ${message.channel.padEnd(4)}  ${message.to.padEnd(width)}  ${what}`);
   }
+}
+
+async function printLedgerCheck(db: Db): Promise<number> {
+  const { accounts, entries, mismatches } = await verifyLedger(db);
+  for (const account of mismatches) {
+    console.error(`account ${account.number}: balance ${account.balance} kopecks, entries sum to ${account.sum}`);
+  }
+  console.log(`Ledger: ${accounts} accounts, ${entries} entries checked; ${mismatches.length === 0 ? 'every balance equals the sum of its entries' : `${mismatches.length} disagree`}.`);
+  return mismatches.length === 0 ? 0 : 1;
 }
 
 async function start(config: Config, logger: pino.Logger): Promise<number> {

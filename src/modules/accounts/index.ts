@@ -1,3 +1,11 @@
-export type { AccountsTables, AccountKind } from './tables.ts';
-export { findAccountBySubscriberCode, findAccounts, findAccountsByCodeOrNumber, getAccount, type Account } from './store.ts';
+export type { AccountsTables, AccountKind, BlockReason, ChargeType, EntryKind, UsageMetric } from './tables.ts';
+export { findAccountBySubscriberCode, findAccountByNumber, findAccounts, findAccountsByCodeOrNumber, getAccount, type Account } from './store.ts';
 export { ACCOUNT_COLUMNS, describeImport, importAccounts, type ImportReport } from './import.ts';
+export { amountFits, entryColumns, getBalance, postEntries, postEntry, type LedgerEntry, type NewEntry, type PostOutcome } from './ledger.ts';
+export { closeBlock, listBlocks, openBlock, type Block } from './blocking.ts';
+export { recordUsage, type UsageOutcome, type UsageRecord } from './usage.ts';
+export { getAccountSummary, listCustomerAccounts, type AccountSummary } from './summary.ts';
+export { verifyLedger } from './verify.ts';
+export { AccountNotFoundError } from './errors.ts';
+export { AccountParams, Kopecks, IsoDate } from './schemas.ts';
+export { accountsRoutes } from './routes.ts';

@@ -1,9 +1,8 @@
 import { Type, type TSchema } from 'typebox';
-import { BoundedText, Email, Id } from '../../platform/http/schemas.ts';
+import { BoundedText, DateTime, Email, Id } from '../../platform/http/schemas.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 // Services return Date; the serializer writes ISO 8601.
-const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 const Role = Type.Union([Type.Literal('administrator'), Type.Literal('moderator'), Type.Literal('operator'), Type.Literal('accountant')]);
 const Status = Type.Union([Type.Literal('active'), Type.Literal('blocked')]);
 

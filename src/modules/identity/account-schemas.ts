@@ -1,8 +1,7 @@
 import { Type, type TSchema } from 'typebox';
-import { Email, Id } from '../../platform/http/schemas.ts';
+import { DateTime, Email, Id } from '../../platform/http/schemas.ts';
 
 /** A Date in the service, an ISO 8601 string on the wire (the serializer converts it). */
-const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Password = Type.String({ minLength: 1, maxLength: 1024 });
 const Code = Type.String({ pattern: '^\\s*[0-9a-zA-Z-]{4,12}\\s*$', description: 'A code from the authenticator app (6 digits) or a backup code' });

@@ -1,8 +1,8 @@
-import { Type, type TSchema } from 'typebox';
-import { Id } from '../../platform/http/schemas.ts';
+import { Type } from 'typebox';
+import { Id, Nullable } from '../../platform/http/schemas.ts';
 import { permissions } from './roles.ts';
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export { Nullable };
 export const CustomerKind = Type.Union([Type.Literal('individual'), Type.Literal('legal_entity'), Type.Literal('sole_proprietor')]);
 export const CustomerStatus = Type.Union([Type.Literal('pending'), Type.Literal('active'), Type.Literal('rejected'), Type.Literal('blocked')]);
 export const MemberRole = Type.Enum(['head', 'administrator', 'accountant', 'employee', 'self', 'guardian', 'representative']);

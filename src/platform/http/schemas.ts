@@ -1,9 +1,12 @@
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 
 /** Shared building blocks for module schemas. */
 export const Id = Type.String({ format: 'uuid', description: 'UUIDv7' });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 export const Url = Type.String({ format: 'uri', maxLength: 2048 });
+/** A Date in the handler, an ISO 8601 string on the wire. */
+export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 export const BoundedText = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 
 export const FieldErrorSchema = Type.Object({

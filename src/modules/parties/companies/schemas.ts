@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
-import { BoundedText, Email, Id } from '../../../platform/http/schemas.ts';
+import { BoundedText, DateTime, Email, Id } from '../../../platform/http/schemas.ts';
 import { CustomerStatus, Nullable } from '../schemas.ts';
 
 // Services return Date; the serializer writes ISO 8601.
-const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 export const CompanyKind = Type.Union([Type.Literal('legal_entity'), Type.Literal('sole_proprietor')]);
 export const RegistryCheck = Type.Union([Type.Literal('confirmed'), Type.Literal('mismatch'), Type.Literal('not_found'), Type.Literal('unavailable')]);
 

@@ -1,9 +1,8 @@
 import { Type } from 'typebox';
-import { BoundedText, Id } from '../../../platform/http/schemas.ts';
+import { BoundedText, DateTime, Id } from '../../../platform/http/schemas.ts';
 import { CustomerStatus, MemberRole, Nullable } from '../schemas.ts';
 
 // Services return Date; the serializer writes ISO 8601.
-const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 const Decision = Type.Union([Type.Literal('approved'), Type.Literal('rejected')]);
 const RequestStatus = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected'), Type.Literal('withdrawn')]);
 

@@ -1,11 +1,10 @@
 import { Type } from 'typebox';
-import { BoundedText, Id } from '../../../platform/http/schemas.ts';
+import { BoundedText, DateTime, Id } from '../../../platform/http/schemas.ts';
 import { CustomerParams, Nullable } from '../schemas.ts';
 
 export const Relation = Type.Union([Type.Literal('child'), Type.Literal('parent'), Type.Literal('spouse'), Type.Literal('other')]);
 export const FamilyRole = Type.Union([Type.Literal('self'), Type.Literal('guardian'), Type.Literal('representative')]);
 // Services return Date; the serializer writes ISO 8601.
-const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Person = Type.Object({ id: Id, name: Type.String() });
 

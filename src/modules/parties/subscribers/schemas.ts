@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
-import { Id } from '../../../platform/http/schemas.ts';
+import { DateTime, Id } from '../../../platform/http/schemas.ts';
 import { CustomerKind, CustomerStatus, Nullable } from '../schemas.ts';
 
-const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 
 export const SubscriberCode = Type.String({ pattern: '^[0-9]{1,5}$', description: 'The subscriber code: 1 to 5 digits', examples: ['4217'] });
 const Detail = Type.Union([Type.Literal('contractNumber'), Type.Literal('inn')]);
