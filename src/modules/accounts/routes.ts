@@ -22,7 +22,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
     '/customers/:customerId/accounts',
     {
       schema: {
-        operationId: 'listAccounts',
+        operationId: 'listPersonalAccounts',
         tags,
         summary: "The customer's personal accounts with their balances",
         params: CustomerParams,
@@ -39,7 +39,7 @@ export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = a
     '/customers/:customerId/accounts/:accountId',
     {
       schema: {
-        operationId: 'getAccount',
+        operationId: 'getPersonalAccount',
         tags,
         summary: 'One personal account: balance, status, open blocks',
         params: AccountParams,

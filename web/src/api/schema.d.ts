@@ -1510,6 +1510,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer's personal accounts with their balances */
+        get: operations["listPersonalAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One personal account: balance, status, open blocks */
+        get: operations["getPersonalAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/accounts/{accountId}/blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's block history, newest first */
+        get: operations["listAccountBlocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1529,6 +1580,26 @@ export interface components {
             }[];
         } & {
             [key: string]: unknown;
+        };
+        Account: {
+            /**
+             * Format: uuid
+             * @description UUIDv7
+             */
+            id: string;
+            number: string;
+            /** @enum {unknown} */
+            kind: "internet" | "water" | "acquiring" | "trade";
+            address: string | null;
+            contractNumber: string | null;
+            subscriberCode: string | null;
+            /** @enum {unknown} */
+            status: "active" | "closed";
+            /** @description Money in kopecks (1 ₽ = 100) */
+            balance: number;
+            blockThreshold: number | null;
+            /** @description Reasons of the open blocks; empty when the account works */
+            blockedFor: ("debt" | "voluntary" | "staff")[];
         };
         Me: {
             /**
@@ -8995,6 +9066,197 @@ export interface operations {
                         activations: number;
                         /** @description Family profiles waiting for verification */
                         profiles: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPersonalAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Account"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPersonalAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        id: string;
+                        number: string;
+                        /** @enum {unknown} */
+                        kind: "internet" | "water" | "acquiring" | "trade";
+                        address: string | null;
+                        contractNumber: string | null;
+                        subscriberCode: string | null;
+                        /** @enum {unknown} */
+                        status: "active" | "closed";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        balance: number;
+                        blockThreshold: number | null;
+                        /** @description Reasons of the open blocks; empty when the account works */
+                        blockedFor: ("debt" | "voluntary" | "staff")[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccountBlocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            reason: "debt" | "voluntary" | "staff";
+                            note: string | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            plannedEnd: string | null;
+                            endedAt: string | null;
+                            endNote: string | null;
+                        }[];
                     };
                 };
             };
