@@ -7,6 +7,9 @@ export const paths = {
   businessSubscriber: '/business/subscriber',
   joinCompany: '/business/join',
   cabinet: '/cabinet',
+  accounts: '/accounts',
+  account: '/accounts/:accountId',
+  accountBlocks: '/accounts/:accountId/blocks',
   family: '/family',
   employees: '/employees',
   employeesRequests: '/employees/requests',
@@ -34,6 +37,11 @@ export const paths = {
 /** The sign-in page, asked to come back to `next` afterwards. */
 export function loginPath(next?: string): string {
   return next ? `${paths.login}?${new URLSearchParams({ next })}` : paths.login;
+}
+
+/** One personal account's page, or one of its tabs (`accountPath(id, 'blocks')`). */
+export function accountPath(accountId: string, tab?: string): string {
+  return `${paths.accounts}/${encodeURIComponent(accountId)}${tab ? `/${tab}` : ''}`;
 }
 
 /** A customer's page in the back office. */

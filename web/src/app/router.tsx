@@ -19,6 +19,10 @@ import { ProfilesPage } from '../pages/backoffice/profiles/ProfilesPage';
 import { StaffPage } from '../pages/backoffice/staff/StaffPage';
 import { UserPage } from '../pages/backoffice/user/UserPage';
 import { UsersPage } from '../pages/backoffice/users/UsersPage';
+import { AccountPage } from '../pages/accounts/AccountPage';
+import { AccountsPage } from '../pages/accounts/AccountsPage';
+import { BlocksTab } from '../pages/accounts/components/BlocksTab';
+import { OverviewTab } from '../pages/accounts/components/OverviewTab';
 import { CabinetPage } from '../pages/cabinet/home/CabinetPage';
 import { LoginPage } from '../pages/identity/login/LoginPage';
 import { RecoveryPage } from '../pages/identity/recovery/RecoveryPage';
@@ -61,6 +65,15 @@ export const router = createBrowserRouter([
             Component: RequireAuth,
             children: [
               { path: paths.cabinet, Component: CabinetPage },
+              { path: paths.accounts, Component: AccountsPage },
+              {
+                path: paths.account,
+                Component: AccountPage,
+                children: [
+                  { index: true, Component: OverviewTab },
+                  { path: paths.accountBlocks, Component: BlocksTab },
+                ],
+              },
               { path: paths.family, Component: FamilyPage },
               {
                 path: paths.employees,

@@ -12,6 +12,18 @@ import subscribersEn from './subscribers.en.json';
 import subscribersRu from './subscribers.ru.json';
 import familyEn from './family.en.json';
 import familyRu from './family.ru.json';
+import accountsEn from './accounts.en.json';
+import accountsRu from './accounts.ru.json';
+import ledgerEn from './ledger.en.json';
+import ledgerRu from './ledger.ru.json';
+import tariffsEn from './tariffs.en.json';
+import tariffsRu from './tariffs.ru.json';
+import promisedEn from './promised.en.json';
+import promisedRu from './promised.ru.json';
+import paymentsEn from './payments.en.json';
+import paymentsRu from './payments.ru.json';
+import integrationEn from './integration.en.json';
+import integrationRu from './integration.ru.json';
 
 export const languages = ['ru', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -51,7 +63,7 @@ i18n.on('languageChanged', (language) => {
 void i18n.use(initReactI18next).init({
   // `satisfies` makes a key missing from the English catalog a type error.
   resources: {
-    ru: { translation: ru, parties: partiesRu, companies: companiesRu, employees: employeesRu, subscribers: subscribersRu, family: familyRu },
+    ru: { translation: ru, parties: partiesRu, companies: companiesRu, employees: employeesRu, subscribers: subscribersRu, family: familyRu, accounts: accountsRu, ledger: ledgerRu, tariffs: tariffsRu, promised: promisedRu, payments: paymentsRu, integration: integrationRu },
     en: {
       translation: en satisfies typeof ru,
       parties: partiesEn satisfies typeof partiesRu,
@@ -59,6 +71,12 @@ void i18n.use(initReactI18next).init({
       employees: employeesEn satisfies typeof employeesRu,
       subscribers: subscribersEn satisfies typeof subscribersRu,
       family: familyEn satisfies typeof familyRu,
+      accounts: accountsEn satisfies typeof accountsRu,
+      ledger: ledgerEn satisfies typeof ledgerRu,
+      tariffs: tariffsEn satisfies typeof tariffsRu,
+      promised: promisedEn satisfies typeof promisedRu,
+      payments: paymentsEn satisfies typeof paymentsRu,
+      integration: integrationEn satisfies typeof integrationRu,
     },
   },
   lng: storedLanguage(),

@@ -13,6 +13,7 @@ const signedOutItems = [
 ] as const;
 
 const cabinetItem = { to: paths.cabinet, label: 'nav.cabinet' } as const;
+const accountsItem = { to: paths.accounts, label: 'nav.accounts' } as const;
 /** «Сотрудники» of the company the user acts for, next to the cabinet. */
 const employeesItem = { to: paths.employees, label: 'nav.employees' } as const;
 const businessItem = { to: paths.business, label: 'nav.business' } as const;
@@ -37,7 +38,7 @@ export function MainNav({ orientation, onNavigate, ...boxProps }: MainNavProps) 
     ? signedOutItems
     : me.kind === 'staff'
       ? [cabinetItem, ...(sectionsFor(me).length > 0 ? [staffItem] : [])]
-      : [cabinetItem, ...(forCompany ? [employeesItem] : []), businessItem, familyItem];
+      : [cabinetItem, ...(current ? [accountsItem] : []), ...(forCompany ? [employeesItem] : []), businessItem, familyItem];
 
   return (
     <Box component="nav" aria-label={t('nav.label')} {...boxProps}>

@@ -1,8 +1,7 @@
 import { Button, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IssuedCode } from '../../../../api/family';
-import { useFormatDateTime } from '../../../../app/format';
-import { useFormatDate } from '../../../parties/family/format';
+import { useFormatDate, useFormatDateTime } from '../../../../app/format';
 
 /**
  * The code, shown this once. Printing opens a bare page with only the code and the profile, so

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { StaffProfile } from '../../../../api/family';
 import { backofficeUserPath } from '../../../../app/paths';
-import { useFormatDate } from '../../../parties/family/format';
+import { useFormatDate } from '../../../../app/format';
 
 type Member = StaffProfile['members'][number];
 

@@ -2,10 +2,9 @@ import { Anchor, Badge, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProfileQueueItem, useProfileQueue } from '../../../../api/family';
-import { useFormatDateTime } from '../../../../app/format';
+import { useFormatDate, useFormatDateTime } from '../../../../app/format';
 import { backofficeProfilePath } from '../../../../app/paths';
 import { MoreButton } from '../../../../components/MoreButton';
-import { useFormatDate } from '../../../parties/family/format';
 import { customerStatusColor } from './status';
 
 interface QueueResultsProps {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDeleteFamilyProfile, useGiveUpFamilyAccess, type FamilyProfile } from '../../../../api/family';
 import { ConfirmModal } from '../../../../components/ConfirmModal';
-import { useFormatDate } from '../format';
+import { useFormatDate } from '../../../../app/format';
 import { Representatives } from './Representatives';
 
 const statusColor: Record<FamilyProfile['status'], string> = {

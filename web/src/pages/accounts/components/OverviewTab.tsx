@@ -1,0 +1,47 @@
+import { Alert, Card, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormatMoney } from '../../../app/format';
+import { useAccountContext } from '../AccountPage';
+
+/** «Обзор»: the account's details, and each module's summary card (plan, promised payment, …). */
+export function OverviewTab() {
+  const { t } = useTranslation('accounts');
+  const { account } = useAccountContext();
+  const formatMoney = useFormatMoney();
+  const rows = [
+    { label: t('overview.address'), value: account.address },
+    { label: t('overview.contract'), value: account.contractNumber },
+    { label: t('overview.subscriberCode'), value: account.subscriberCode },
+    { label: t('overview.threshold'), value: account.blockThreshold === null ? null : formatMoney(account.blockThreshold) },
+  ].filter((row) => row.value !== null);
+
+  return (
+    <Stack gap="md">
+      {account.blockedFor.includes('debt') && (
+        <Alert color="red" variant="light">
+          {t('overview.debtWarning')}
+        </Alert>
+      )}
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {rows.length > 0 && (
+          <Card withBorder padding="lg">
+            <Table variant="vertical" withRowBorders={false}>
+              <Table.Tbody>
+                {rows.map((row) => (
+                  <Table.Tr key={row.label}>
+                    <Table.Th w="40%">
+                      <Text size="sm" c="dimmed">
+                        {row.label}
+                      </Text>
+                    </Table.Th>
+                    <Table.Td>{row.value}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Card>
+        )}
+      </SimpleGrid>
+    </Stack>
+  );
+}
