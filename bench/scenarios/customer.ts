@@ -10,7 +10,7 @@ import { SESSION_LOOKUP } from './me.ts';
  * access guard (parties/access.ts `admit`) runs for every `/customers/:customerId/...` request,
  * copied verbatim; $1 is the customer's id, $2 the user's. Keep it in step when that query changes.
  */
-const MEMBERSHIP_LOOKUP =
+export const MEMBERSHIP_LOOKUP =
   'select "m"."customer_id" as "customerId", "m"."user_id" as "userId", "m"."role", "m"."status", "m"."pending_step" as "pendingStep", ' +
   '"m"."relation", "m"."valid_until" as "validUntil", "c"."kind" as "customerKind", "c"."status" as "customerStatus", "c"."name" as "customerName" ' +
   'from "party_membership" as "m" inner join "party_customer" as "c" on "c"."id" = "m"."customer_id" where "m"."customer_id" = $1 and "m"."user_id" = $2';

@@ -38,6 +38,11 @@ export async function listCustomerAccounts(db: Db, customerId: string): Promise<
   return summaries(db, customerId).orderBy('a.number').execute();
 }
 
+/** The dashboard's one query; the bench compiles it to give pgbench the same SQL. */
+export function accountSummaryQuery(db: Db, customerId: string, accountId: string) {
+  return summaries(db, customerId).where('a.id', '=', accountId);
+}
+
 export async function getAccountSummary(db: Db, customerId: string, accountId: string): Promise<AccountSummary | undefined> {
-  return summaries(db, customerId).where('a.id', '=', accountId).executeTakeFirst();
+  return accountSummaryQuery(db, customerId, accountId).executeTakeFirst();
 }
