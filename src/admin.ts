@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
+import { adminTokenCommand } from './admin-token.ts';
 import { loadConfig, type Config } from './config.ts';
 import { createStaff, createStaffWithPassword, type IdentityContext, type NewStaff, type StaffRole } from './modules/identity/index.ts';
 import { AppError } from './platform/http/errors.ts';
@@ -23,6 +24,7 @@ the outbox when SMTP_URL is not set — read it with 'kabinet outbox') and a set
 PUBLIC_URL is printed here. They open the link, enter the code and choose a password. Staff
 turn on two-factor authentication at their first sign-in.
 Exit codes: 0 created, 1 refused or failed, 2 wrong usage.
+API tokens for integrations: 'kabinet admin token create --help'.
 Stop a running 'kabinet start' on the same embedded data directory first.`;
 
 class UsageError extends Error {}
@@ -59,6 +61,7 @@ async function readPassword(): Promise<string> {
 
 /** `kabinet admin …`; prints its result on stdout, logs on stderr. */
 export async function adminCommand(argv: string[]): Promise<number> {
+  if (argv[0] === 'token') return adminTokenCommand(argv.slice(1));
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);

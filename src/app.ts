@@ -8,6 +8,7 @@ import cookie from '@fastify/cookie';
 import { accountsRoutes } from './modules/accounts/index.ts';
 import { backofficeRoutes } from './modules/backoffice/index.ts';
 import { accountRoutes, authentication, identityRoutes, staffInvitationRoutes } from './modules/identity/index.ts';
+import { integrationAdminRoutes, integrationAuth, integrationRoutes } from './modules/integration/index.ts';
 import { customerAccess, partiesRoutes } from './modules/parties/index.ts';
 import { settingsRoutes } from './modules/settings/index.ts';
 import type { Db } from './platform/db/database.ts';
@@ -63,8 +64,9 @@ export async function buildApp({ config, db, jobs, logger }: AppDependencies): P
   const secureCookies = config.publicUrl.protocol === 'https:';
   await app.register(cookie);
   await app.register(authentication, { db, secureCookies });
+  await app.register(integrationAuth, { db });
   await app.register(customerAccess, { db, timeZone: config.timeZone });
-  await app.register(idempotency, { db, callerOf: (request) => request.auth?.user.id ?? null });
+  await app.register(idempotency, { db, callerOf: (request) => request.auth?.user.id ?? request.apiToken?.id ?? null });
 
   await app.register(
     async (api) => {
@@ -75,6 +77,8 @@ export async function buildApp({ config, db, jobs, logger }: AppDependencies): P
       await api.register(backofficeRoutes, { db, jobs, publicUrl: config.publicUrl });
       await api.register(partiesRoutes, { db, jobs, timeZone: config.timeZone, publicUrl: config.publicUrl, registry: config.registry });
       await api.register(accountsRoutes, { db });
+      await api.register(integrationRoutes);
+      await api.register(integrationAdminRoutes, { db, jobs });
     },
     { prefix: '/api/v1' },
   );

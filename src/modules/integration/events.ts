@@ -10,10 +10,15 @@ export interface IntegrationEventTables {
     customer_id: string | null;
     data: ColumnType<Record<string, unknown>, string, never>;
     created_at: Date;
+    /** When the webhook job turned it into deliveries; null until then. */
+    dispatched_at: Date | null;
   };
 }
 
-export type IntegrationEventType = 'payment.succeeded' | 'payment.failed' | 'plan.changed' | 'service.ordered' | 'service.cancelled';
+/** Every event type, the order the back office shows them in. */
+export const INTEGRATION_EVENT_TYPES = ['payment.succeeded', 'payment.failed', 'plan.changed', 'service.ordered', 'service.cancelled'] as const;
+
+export type IntegrationEventType = (typeof INTEGRATION_EVENT_TYPES)[number];
 
 export interface IntegrationEvent {
   type: IntegrationEventType;

@@ -15,6 +15,7 @@ export async function registerOpenApi(app: FastifyInstance, options: { version: 
         description: 'Customer cabinet API. Errors are application/problem+json (RFC 9457) with a stable `code`.',
       },
       servers: [],
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token (kbt_…) for /api/v1/integration' } } },
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
