@@ -49,6 +49,8 @@ export interface ScenarioResult {
   description: string;
   database: BenchDatabase['kind'];
   targets: TargetResult[];
+  /** Lines of the scenario's one-off measurements (Scenario.extras). */
+  extras?: string[];
   /** The scenario's figures over the reference's: throughput (higher is better) and p99 latency. */
   ratio?: { reference: string; throughput: number; p99: number };
   note?: string;
@@ -73,15 +75,29 @@ async function measureIn(dir: string, scenario: Scenario, options: MeasureOption
   if (scenario.generate) await generateData(storage, scenario.generate, dir);
   const requests = typeof scenario.requests === 'function' ? scenario.requests(data) : scenario.requests;
   const scenarioOptions = { ...options, connections: scenario.connections ?? options.connections };
-  const load: LoadPlan = { requests, expectStatuses: scenario.expectStatuses, probe: scenario.probe };
-  const targets = await measureServer(scenario.name, await startApp({ storage, env: scenario.env }), load, scenarioOptions);
-  const result: ScenarioResult = { name: scenario.name, description: scenario.description, database: database.kind, targets, ...(scenario.note ? { note: scenario.note } : {}) };
+  const extras = scenario.extras;
+  const load: LoadPlan = {
+    requests,
+    expectStatuses: scenario.expectStatuses,
+    probe: scenario.probe,
+    ...(extras ? { extras: (url: string) => extras({ url, databaseUrl, data }) } : {}),
+  };
+  const server = await measureServer(scenario.name, await startApp({ storage, env: scenario.env }), load, scenarioOptions);
+  const { targets } = server;
+  const result: ScenarioResult = {
+    name: scenario.name,
+    description: scenario.description,
+    database: database.kind,
+    targets,
+    ...(server.extras ? { extras: server.extras } : {}),
+    ...(scenario.note ? { note: scenario.note } : {}),
+  };
   const [app] = targets;
   if (app === undefined || scenario.reference === 'none') return result;
   let reference: TargetResult;
   if (scenario.reference === 'bare-fastify') {
     const paths = bareFastifyPaths(scenario.name, requests);
-    [reference] = (await measureServer('bare-fastify', await startBareFastify(paths), { requests }, scenarioOptions)) as [TargetResult];
+    [reference] = (await measureServer('bare-fastify', await startBareFastify(paths), { requests }, scenarioOptions)).targets as [TargetResult];
   } else if (databaseUrl === undefined) {
     const note = 'embedded database (PGlite): no pgbench reference, absolute figures only; --database=postgres measures the ratio';
     result.note = result.note ? `${result.note}\n  note: ${note}` : note;
@@ -105,10 +121,12 @@ interface LoadPlan {
   requests: BenchRequest[];
   expectStatuses?: number[] | undefined;
   probe?: Probe | undefined;
+  /** Run after the load, before the server stops. */
+  extras?: (url: string) => Promise<string[]>;
 }
 
 /** The main load's target first (with the server's RSS and exit), then the probe's, if any. */
-async function measureServer(target: string, server: ServerProcess, plan: LoadPlan, options: MeasureOptions): Promise<TargetResult[]> {
+async function measureServer(target: string, server: ServerProcess, plan: LoadPlan, options: MeasureOptions): Promise<{ targets: TargetResult[]; extras?: string[] }> {
   const rss = sampleRss(server.pid);
   try {
     const { probe } = plan;
@@ -117,12 +135,13 @@ async function measureServer(target: string, server: ServerProcess, plan: LoadPl
       probe ? runLoad({ ...options, url: server.url, requests: probe.requests, connections: probe.connections, ratePerSec: probe.ratePerSec }) : undefined,
     );
     const peakRssMb = rss.stop() / (1024 * 1024);
+    const extras = plan.extras ? await plan.extras(server.url) : undefined;
     const exit = await server.stop();
     const exitCode = exit.signal ?? exit.code;
     const result: TargetResult = { ...targetOf(target, main), peakRssMb, exitCode };
     if (plan.expectStatuses) result.expectedStatuses = plan.expectStatuses;
     if (exitCode !== 0) result.serverOutput = server.output().slice(-OUTPUT_TAIL);
-    return probe && probed ? [result, targetOf(probe.name, probed)] : [result];
+    return { targets: probe && probed ? [result, targetOf(probe.name, probed)] : [result], ...(extras ? { extras } : {}) };
   } catch (error) {
     rss.stop();
     await server.stop();

@@ -16,6 +16,7 @@ export function formatScenario(result: ScenarioResult): string {
       out.push(`  ${target.target} answers by status: ${formatStatuses(target.statusCodes, target.expectedStatuses)}; no answer (timeout, connection error): ${target.errors}`);
     }
   }
+  for (const line of result.extras ?? []) out.push(`  ${line}`);
   if (result.note) out.push(`  note: ${result.note}`);
   return out.join('\n');
 }

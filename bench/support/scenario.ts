@@ -36,6 +36,14 @@ export interface Probe {
   ratePerSec: number;
 }
 
+export interface ExtrasContext {
+  /** The running app. */
+  url: string;
+  /** The app's PostgreSQL database; undefined on the embedded one. */
+  databaseUrl: string | undefined;
+  data: GeneratedData;
+}
+
 export interface Scenario {
   name: string;
   description: string;
@@ -51,6 +59,12 @@ export interface Scenario {
   /** Answers the main load is expected to get; others than these are a failure. Default: 2xx only. */
   expectStatuses?: number[];
   probe?: Probe;
+  /**
+   * One-off measurements while the app still runs after the load (an import's rate, a long
+   * statement's time), each a line printed under the figures; measured against the same work done
+   * directly where there is such a thing.
+   */
+  extras?: (ctx: ExtrasContext) => Promise<string[]>;
   /** Printed under the figures. */
   note?: string;
 }
