@@ -6,6 +6,8 @@ export { closeBlock, listBlocks, openBlock, type Block } from './blocking.ts';
 export { recordUsage, type UsageOutcome, type UsageRecord } from './usage.ts';
 export { getAccountSummary, listCustomerAccounts, type AccountSummary } from './summary.ts';
 export { verifyLedger } from './verify.ts';
+export { getAccountState, latestPeriodicCharges, lockAccountState, type AccountState } from './account-state.ts';
+export { handleVoluntaryUnblock, liftPlannedBlocks } from './blocks/service.ts';
 export { AccountNotFoundError } from './errors.ts';
 export { AccountParams, Kopecks, IsoDate } from './schemas.ts';
 export { accountsRoutes } from './routes.ts';

@@ -3,20 +3,23 @@ import type { Db } from '../../platform/db/database.ts';
 import { problems } from '../../platform/http/schemas.ts';
 import { CustomerParams, requireMembership } from '../parties/index.ts';
 import { listBlocks } from './blocking.ts';
+import { blocksRoutes } from './blocks/routes.ts';
 import { AccountNotFoundError } from './errors.ts';
 import { AccountList, AccountParams, AccountResponse, BlockList } from './schemas.ts';
 import { getAccountSummary, listCustomerAccounts } from './summary.ts';
 
 export interface AccountsRouteOptions {
   db: Db;
+  timeZone: string;
 }
 
 const tags = ['accounts'];
 const denied = [401, 403, 404] as const;
 
 /** The customer's personal accounts: balance, status, blocks. */
-export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = async (app, { db }) => {
+export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = async (app, { db, timeZone }) => {
   app.addSchema(AccountResponse);
+  await app.register(blocksRoutes, { db, timeZone });
 
   app.get(
     '/customers/:customerId/accounts',

@@ -7,6 +7,8 @@ export interface JobPayloads {
   'identity.cleanup': Record<string, never>;
   'parties.guardianship': Record<string, never>;
   'parties.subscriber-claims': Record<string, never>;
+  'promised.expiry': Record<string, never>;
+  'accounts.voluntary-unblock': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -19,6 +21,8 @@ export const queuePolicies: Record<JobName, Omit<Queue, 'name'>> = {
   'identity.cleanup': { retryLimit: 2, retryDelay: 60 },
   'parties.guardianship': { retryLimit: 3, retryDelay: 300 },
   'parties.subscriber-claims': { retryLimit: 2, retryDelay: 60 },
+  'promised.expiry': { retryLimit: 3, retryDelay: 120 },
+  'accounts.voluntary-unblock': { retryLimit: 3, retryDelay: 120 },
 };
 
 /** Periodic jobs and their cron schedules (pg-boss runs each once per tick across all processes). */
@@ -28,4 +32,8 @@ export const schedules: Partial<Record<JobName, string>> = {
   'parties.guardianship': '7 0 * * *',
   // Hourly: subscriber-code confirmations nobody redeemed within their 30 minutes.
   'parties.subscriber-claims': '27 * * * *',
+  // Hourly: promised payments due are reversed (at most an hour after their expiry).
+  'promised.expiry': '3 * * * *',
+  // Hourly: vacation blocks planned to end today are lifted in the day's first hour.
+  'accounts.voluntary-unblock': '1 * * * *',
 };

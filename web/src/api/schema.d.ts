@@ -1510,6 +1510,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/accounts/{accountId}/blocks/voluntary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** «Добровольная блокировка» (vacation): stop the service, optionally until a date */
+        post: operations["startVoluntaryBlock"];
+        /** Lift the voluntary block now */
+        delete: operations["endVoluntaryBlock"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Personal accounts by number or subscriber code */
+        get: operations["findAccountsForStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/accounts/{ownerId}/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One personal account: balance, open blocks and the block history */
+        get: operations["getAccountForStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/accounts/{ownerId}/{accountId}/block": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Block the account with a reason the customer will see (audited) */
+        post: operations["blockAccountByStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/accounts/{ownerId}/{accountId}/unblock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the staff block with a reason (audited); a debt block follows the balance */
+        post: operations["unblockAccountByStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customerId}/accounts": {
         parameters: {
             query?: never;
@@ -1553,6 +1639,59 @@ export interface paths {
         };
         /** The account's block history, newest first */
         get: operations["listAccountBlocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/accounts/{accountId}/promised-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The promised payment rules with the amount this account may take now (or why it may not), the open one and the history */
+        get: operations["getPromisedPayments"];
+        put?: never;
+        /** Take a promised payment: the amount offered is credited now and reversed at expiry. Honours Idempotency-Key */
+        post: operations["grantPromisedPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/settings/promised-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider’s promised payment rules */
+        get: operations["getPromisedSettings"];
+        /** Replace the promised payment rules (audited); granted ones keep their amount and expiry */
+        put: operations["updatePromisedSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/accounts/{ownerId}/{accountId}/promised-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account's open promised payment and its history */
+        get: operations["listPromisedPaymentsForStaff"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1665,6 +1804,27 @@ export interface components {
             blockThreshold: number | null;
             /** @description Reasons of the open blocks; empty when the account works */
             blockedFor: ("debt" | "voluntary" | "staff")[];
+        };
+        PromisedPayment: {
+            /**
+             * Format: uuid
+             * @description UUIDv7
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description UUIDv7
+             */
+            accountId: string;
+            /** @description Money in kopecks (1 ₽ = 100) */
+            amount: number;
+            /** @enum {unknown} */
+            status: "open" | "reversed";
+            /** Format: date-time */
+            grantedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            reversedAt: string | null;
         };
         Me: {
             /**
@@ -9163,6 +9323,507 @@ export interface operations {
             };
         };
     };
+    startVoluntaryBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        /** @description The day the block is lifted by itself (provider time zone): from tomorrow, at most 90 days ahead; none — until lifted */
+        requestBody: {
+            content: {
+                "application/json": {
+                    plannedEnd?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        id: string;
+                        /** @enum {unknown} */
+                        reason: "debt" | "voluntary" | "staff";
+                        note: string | null;
+                        /** Format: date-time */
+                        startedAt: string;
+                        plannedEnd: string | null;
+                        endedAt: string | null;
+                        endNote: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    endVoluntaryBlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findAccountsForStaff: {
+        parameters: {
+            query: {
+                /** @description Account number or subscriber code, exactly */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            id: string;
+                            number: string;
+                            /** @enum {unknown} */
+                            kind: "internet" | "water" | "acquiring" | "trade";
+                            address: string | null;
+                            contractNumber: string | null;
+                            subscriberCode: string | null;
+                            /** @enum {unknown} */
+                            status: "active" | "closed";
+                            /** @description Money in kopecks (1 ₽ = 100) */
+                            balance: number;
+                            blockThreshold: number | null;
+                            /** @description Reasons of the open blocks; empty when the account works */
+                            blockedFor: ("debt" | "voluntary" | "staff")[];
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            customerId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAccountForStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                ownerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        id: string;
+                        number: string;
+                        /** @enum {unknown} */
+                        kind: "internet" | "water" | "acquiring" | "trade";
+                        address: string | null;
+                        contractNumber: string | null;
+                        subscriberCode: string | null;
+                        /** @enum {unknown} */
+                        status: "active" | "closed";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        balance: number;
+                        blockThreshold: number | null;
+                        /** @description Reasons of the open blocks; empty when the account works */
+                        blockedFor: ("debt" | "voluntary" | "staff")[];
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        customerId: string;
+                        blocks: {
+                            /**
+                             * Format: uuid
+                             * @description UUIDv7
+                             */
+                            id: string;
+                            /** @enum {unknown} */
+                            reason: "debt" | "voluntary" | "staff";
+                            note: string | null;
+                            /** Format: date-time */
+                            startedAt: string;
+                            plannedEnd: string | null;
+                            endedAt: string | null;
+                            endNote: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    blockAccountByStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                ownerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Shown to the customer in the block history */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        id: string;
+                        /** @enum {unknown} */
+                        reason: "debt" | "voluntary" | "staff";
+                        note: string | null;
+                        /** Format: date-time */
+                        startedAt: string;
+                        plannedEnd: string | null;
+                        endedAt: string | null;
+                        endNote: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unblockAccountByStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                ownerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Shown to the customer in the block history */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listPersonalAccounts: {
         parameters: {
             query?: never;
@@ -9322,6 +9983,414 @@ export interface operations {
                             endedAt: string | null;
                             endNote: string | null;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPromisedPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rules: {
+                            /** @description The provider offers promised payments */
+                            enabled: boolean;
+                            /**
+                             * @description 'amount': at most maxAmount; 'days': at most maxDays days of the account's monthly charges
+                             * @enum {unknown}
+                             */
+                            limitKind: "amount" | "days";
+                            /** @description Money in kopecks (1 ₽ = 100) */
+                            maxAmount: number;
+                            maxDays: number;
+                            /** @description How long it lasts before it is reversed */
+                            durationDays: number;
+                            /** @description Days from one grant to the next */
+                            minIntervalDays: number;
+                            /** @description Days since the account was opened */
+                            minAccountAgeDays: number;
+                            requireNegativeBalance: boolean;
+                            /** @description The most this account may take, kopecks */
+                            accountLimit: number;
+                            monthlyCharges: number | null;
+                        };
+                        eligible: boolean;
+                        reasons: {
+                            /** @enum {unknown} */
+                            code: "disabled" | "account_closed" | "open" | "interval" | "account_age" | "balance" | "no_charges" | "over_limit";
+                            /** @description Why, in the language of Accept-Language */
+                            message: string;
+                        }[];
+                        amount: number | null;
+                        expiresAt: string | null;
+                        nextAllowedAt: string | null;
+                        current: components["schemas"]["PromisedPayment"] | null;
+                        history: components["schemas"]["PromisedPayment"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    grantPromisedPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        accountId: string;
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        amount: number;
+                        /** @enum {unknown} */
+                        status: "open" | "reversed";
+                        /** Format: date-time */
+                        grantedAt: string;
+                        /** Format: date-time */
+                        expiresAt: string;
+                        reversedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPromisedSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The provider offers promised payments */
+                        enabled: boolean;
+                        /**
+                         * @description 'amount': at most maxAmount; 'days': at most maxDays days of the account's monthly charges
+                         * @enum {unknown}
+                         */
+                        limitKind: "amount" | "days";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        maxAmount: number;
+                        maxDays: number;
+                        /** @description How long it lasts before it is reversed */
+                        durationDays: number;
+                        /** @description Days from one grant to the next */
+                        minIntervalDays: number;
+                        /** @description Days since the account was opened */
+                        minAccountAgeDays: number;
+                        requireNegativeBalance: boolean;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        updatedBy: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updatePromisedSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The provider offers promised payments */
+                    enabled: boolean;
+                    /**
+                     * @description 'amount': at most maxAmount; 'days': at most maxDays days of the account's monthly charges
+                     * @enum {unknown}
+                     */
+                    limitKind: "amount" | "days";
+                    /** @description Money in kopecks (1 ₽ = 100) */
+                    maxAmount: number;
+                    maxDays: number;
+                    /** @description How long it lasts before it is reversed */
+                    durationDays: number;
+                    /** @description Days from one grant to the next */
+                    minIntervalDays: number;
+                    /** @description Days since the account was opened */
+                    minAccountAgeDays: number;
+                    requireNegativeBalance: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The provider offers promised payments */
+                        enabled: boolean;
+                        /**
+                         * @description 'amount': at most maxAmount; 'days': at most maxDays days of the account's monthly charges
+                         * @enum {unknown}
+                         */
+                        limitKind: "amount" | "days";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        maxAmount: number;
+                        maxDays: number;
+                        /** @description How long it lasts before it is reversed */
+                        durationDays: number;
+                        /** @description Days from one grant to the next */
+                        minIntervalDays: number;
+                        /** @description Days since the account was opened */
+                        minAccountAgeDays: number;
+                        requireNegativeBalance: boolean;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        updatedBy: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPromisedPaymentsForStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                ownerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        current: components["schemas"]["PromisedPayment"] | null;
+                        history: components["schemas"]["PromisedPayment"][];
                     };
                 };
             };
