@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import cookie from '@fastify/cookie';
 import { accountsRoutes } from './modules/accounts/index.ts';
+import { tariffsRoutes } from './modules/tariffs/index.ts';
 import { promisedRoutes } from './modules/promised/index.ts';
 import { backofficeRoutes } from './modules/backoffice/index.ts';
 import { accountRoutes, authentication, identityRoutes, staffInvitationRoutes } from './modules/identity/index.ts';
@@ -78,6 +79,7 @@ export async function buildApp({ config, db, jobs, logger }: AppDependencies): P
       await api.register(backofficeRoutes, { db, jobs, publicUrl: config.publicUrl });
       await api.register(partiesRoutes, { db, jobs, timeZone: config.timeZone, publicUrl: config.publicUrl, registry: config.registry });
       await api.register(accountsRoutes, { db, timeZone: config.timeZone });
+      await api.register(tariffsRoutes, { db, timeZone: config.timeZone });
       await api.register(promisedRoutes, { db, timeZone: config.timeZone });
       await api.register(integrationRoutes);
       await api.register(integrationAdminRoutes, { db, jobs });

@@ -1,5 +1,6 @@
 import type { SettingsTables } from '../../modules/settings/index.ts';
 import type { AccountsTables } from '../../modules/accounts/index.ts';
+import type { TariffsTables } from '../../modules/tariffs/tables.ts';
 import type { PromisedTables } from '../../modules/promised/tables.ts';
 import type { IntegrationTables } from '../../modules/integration/index.ts';
 import type { IdentityTables } from '../../modules/identity/index.ts';
@@ -11,4 +12,4 @@ import type { SmsTables } from '../sms/store.ts';
 import type { ThrottleTables } from '../throttle/throttle.ts';
 
 /** The whole database as Kysely sees it: each module declares its own tables. */
-export interface Database extends SettingsTables, MailTables, SmsTables, AuditTables, ThrottleTables, IdentityTables, PartiesTables, AccountsTables, IdempotencyTables, IntegrationTables, PromisedTables {}
+export interface Database extends SettingsTables, MailTables, SmsTables, AuditTables, ThrottleTables, IdentityTables, PartiesTables, AccountsTables, TariffsTables, IdempotencyTables, IntegrationTables, PromisedTables {}

@@ -1,0 +1,7 @@
+export type { TariffsTables, CatalogStatus, ChangeKind } from './tables.ts';
+export type { Assignment, Plan, Service, Subscription } from './store.ts';
+export { tariffsRoutes, type TariffsRouteOptions } from './routes.ts';
+export { assignPlan, getPlanOn, type TariffsContext } from './service.ts';
+export { subscribeService } from './addons.ts';
+export { upsertPlan, upsertService } from './catalog.ts';
+export { chargePeriod, handlePeriodicCharges, type PeriodReport } from './charges-job.ts';
