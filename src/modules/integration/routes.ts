@@ -2,13 +2,29 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/database.ts';
 import { localeFrom } from '../../platform/i18n/index.ts';
-import { problems } from '../../platform/http/schemas.ts';
+import { NoContent, problems } from '../../platform/http/schemas.ts';
 import type { Jobs } from '../../platform/jobs/jobs.ts';
 import { originOf, requireStaff, staffOnly, type StaffRole } from '../identity/index.ts';
 import { INTEGRATION_EVENT_TYPES } from './events.ts';
 import { API_SCOPES, API_SCOPE_LIST } from './scopes.ts';
-import { ApiTokenCreated, ApiTokenList, ApiTokenResponse, CreateApiTokenBody, IdParams, IntegrationCatalog } from './schemas.ts';
+import {
+  ApiTokenCreated,
+  ApiTokenList,
+  ApiTokenResponse,
+  CreateApiTokenBody,
+  CreateWebhookEndpointBody,
+  IdParams,
+  IntegrationCatalog,
+  UpdateWebhookEndpointBody,
+  WebhookDeliveriesPage,
+  WebhookDeliveriesQuery,
+  WebhookDeliveryResponse,
+  WebhookEndpointCreated,
+  WebhookEndpointList,
+  WebhookEndpointResponse,
+} from './schemas.ts';
 import { createApiToken, listApiTokens, revokeApiToken, type IntegrationContext } from './tokens.ts';
+import { createWebhookEndpoint, deleteWebhookEndpoint, findWebhookDeliveries, listWebhookEndpoints, retryWebhookDelivery, updateWebhookEndpoint } from './webhooks.ts';
 
 export interface IntegrationAdminRouteOptions {
   db: Db;
@@ -27,7 +43,7 @@ function context(request: FastifyRequest, db: Db): IntegrationContext {
 }
 
 /** The back office's «Интеграции»: API tokens and webhook endpoints, for administrators. */
-export const integrationAdminRoutes: FastifyPluginAsyncTypebox<IntegrationAdminRouteOptions> = async (app, { db }) => {
+export const integrationAdminRoutes: FastifyPluginAsyncTypebox<IntegrationAdminRouteOptions> = async (app, { db, jobs }) => {
   app.get(
     '/backoffice/integration/catalog',
     { ...admins, schema: { tags, operationId: 'getIntegrationCatalog', response: { 200: IntegrationCatalog, ...problems(...denied) } } },
@@ -57,5 +73,50 @@ export const integrationAdminRoutes: FastifyPluginAsyncTypebox<IntegrationAdminR
     '/backoffice/integration/tokens/:id/revoke',
     { ...admins, schema: { tags, operationId: 'revokeApiToken', params: IdParams, response: { 200: ApiTokenResponse, ...problems(...denied) } } },
     async (request) => revokeApiToken(context(request, db), request.params.id),
+  );
+
+  app.get(
+    '/backoffice/integration/webhooks',
+    { ...admins, schema: { tags, operationId: 'listWebhookEndpoints', response: { 200: WebhookEndpointList, ...problems(...denied) } } },
+    async (request) => ({ items: await listWebhookEndpoints(context(request, db)) }),
+  );
+
+  app.post(
+    '/backoffice/integration/webhooks',
+    { ...admins, schema: { tags, operationId: 'createWebhookEndpoint', body: CreateWebhookEndpointBody, response: { 201: WebhookEndpointCreated, ...problems(400, ...denied) } } },
+    async (request, reply) => reply.status(201).send(await createWebhookEndpoint(context(request, db), request.body)),
+  );
+
+  app.patch(
+    '/backoffice/integration/webhooks/:id',
+    {
+      ...admins,
+      schema: { tags, operationId: 'updateWebhookEndpoint', params: IdParams, body: UpdateWebhookEndpointBody, response: { 200: WebhookEndpointResponse, ...problems(400, ...denied) } },
+    },
+    async (request) => updateWebhookEndpoint(context(request, db), request.params.id, request.body),
+  );
+
+  app.delete(
+    '/backoffice/integration/webhooks/:id',
+    { ...admins, schema: { tags, operationId: 'deleteWebhookEndpoint', params: IdParams, response: { 204: NoContent, ...problems(...denied) } } },
+    async (request, reply) => {
+      await deleteWebhookEndpoint(context(request, db), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/backoffice/integration/deliveries',
+    { ...admins, schema: { tags, operationId: 'listWebhookDeliveries', querystring: WebhookDeliveriesQuery, response: { 200: WebhookDeliveriesPage, ...problems(400, ...denied) } } },
+    async (request) => {
+      const { limit, ...filters } = request.query;
+      return findWebhookDeliveries(context(request, db), { ...filters, limit: limit ?? 50 });
+    },
+  );
+
+  app.post(
+    '/backoffice/integration/deliveries/:id/retry',
+    { ...admins, schema: { tags, operationId: 'retryWebhookDelivery', params: IdParams, response: { 200: WebhookDeliveryResponse, ...problems(...denied, 409) } } },
+    async (request) => retryWebhookDelivery(context(request, db), jobs, request.params.id),
   );
 };

@@ -49,3 +49,68 @@ export const WhoamiResponse = Type.Object({
   name: Type.String(),
   scopes: Type.Array(ApiScopeSchema),
 });
+
+const WebhookEndpointFields = {
+  id: Id,
+  url: Type.String(),
+  description: Type.String(),
+  eventTypes: Type.Array(EventTypeSchema),
+  active: Type.Boolean(),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+};
+
+export const WebhookEndpointResponse = Type.Object(WebhookEndpointFields);
+
+export const WebhookEndpointList = Type.Object({ items: Type.Array(WebhookEndpointResponse) });
+
+export const WebhookEndpointCreated = Type.Object({
+  ...WebhookEndpointFields,
+  secret: Type.String({ description: 'The signing secret (whsec_…); shown in this answer only, never again' }),
+});
+
+export const CreateWebhookEndpointBody = Type.Object(
+  {
+    url: Type.String({ maxLength: 4096 }),
+    description: Type.Optional(Type.String({ maxLength: 1000 })),
+    eventTypes: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 }),
+  },
+  { additionalProperties: false },
+);
+
+export const UpdateWebhookEndpointBody = Type.Object(
+  {
+    url: Type.Optional(Type.String({ maxLength: 4096 })),
+    description: Type.Optional(Type.String({ maxLength: 1000 })),
+    eventTypes: Type.Optional(Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 })),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+const DeliveryStatusSchema = Type.Union([Type.Literal('pending'), Type.Literal('delivered'), Type.Literal('failed')]);
+
+export const WebhookDeliveryResponse = Type.Object({
+  id: Id,
+  eventId: Id,
+  eventType: EventTypeSchema,
+  endpointId: Id,
+  endpointUrl: Type.String(),
+  status: DeliveryStatusSchema,
+  attempts: Type.Integer(),
+  lastStatusCode: Nullable(Type.Integer()),
+  lastError: Nullable(Type.String()),
+  lastAttemptAt: Nullable(DateTime),
+  nextAttemptAt: Nullable(DateTime),
+  deliveredAt: Nullable(DateTime),
+  createdAt: DateTime,
+});
+
+export const WebhookDeliveriesQuery = Type.Object({
+  endpointId: Type.Optional(Id),
+  status: Type.Optional(DeliveryStatusSchema),
+  cursor: Type.Optional(Id),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+});
+
+export const WebhookDeliveriesPage = Type.Object({ items: Type.Array(WebhookDeliveryResponse), nextCursor: Nullable(Id) });

@@ -7,7 +7,7 @@ export interface JobPayloads {
   'identity.cleanup': Record<string, never>;
   'parties.guardianship': Record<string, never>;
   'parties.subscriber-claims': Record<string, never>;
-  'tariffs.periodic-charges': Record<string, never>;
+  'integration.webhooks': Record<string, never>;
   'promised.expiry': Record<string, never>;
   'accounts.voluntary-unblock': Record<string, never>;
 }
@@ -22,8 +22,8 @@ export const queuePolicies: Record<JobName, Omit<Queue, 'name'>> = {
   'identity.cleanup': { retryLimit: 2, retryDelay: 60 },
   'parties.guardianship': { retryLimit: 3, retryDelay: 300 },
   'parties.subscriber-claims': { retryLimit: 2, retryDelay: 60 },
-  // Idempotent by external ids: a retry or a second run charges nothing twice.
-  'tariffs.periodic-charges': { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
+  // Deliveries keep their own retry schedule (up to 24 hours); a failed run is simply the next minute's.
+  'integration.webhooks': { retryLimit: 1, retryDelay: 30, expireInSeconds: 300 },
   'promised.expiry': { retryLimit: 3, retryDelay: 120 },
   'accounts.voluntary-unblock': { retryLimit: 3, retryDelay: 120 },
 };
@@ -35,8 +35,8 @@ export const schedules: Partial<Record<JobName, string>> = {
   'parties.guardianship': '7 0 * * *',
   // Hourly: subscriber-code confirmations nobody redeemed within their 30 minutes.
   'parties.subscriber-claims': '27 * * * *',
-  // Hourly: the period's charges are posted within the first hour of the month, and the runs after that find them posted.
-  'tariffs.periodic-charges': '11 * * * *',
+  // Every minute: new integration events become webhook deliveries, and due deliveries are posted.
+  'integration.webhooks': '* * * * *',
   // Hourly: promised payments due are reversed (at most an hour after their expiry).
   'promised.expiry': '3 * * * *',
   // Hourly: vacation blocks planned to end today are lifted in the day's first hour.
