@@ -5,6 +5,7 @@ import { handleVoluntaryUnblock } from './modules/accounts/index.ts';
 import { handleIdentityCleanup } from './modules/identity/index.ts';
 import { handleWebhooks } from './modules/integration/index.ts';
 import { handleGuardianshipExpiry, handleSubscriberClaimsCleanup } from './modules/parties/index.ts';
+import { handlePeriodicCharges } from './modules/tariffs/index.ts';
 import { handlePromisedExpiry } from './modules/promised/index.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.ts';
@@ -44,6 +45,7 @@ async function registerWorkers(jobs: Jobs, database: DatabaseHandle, config: Con
   await jobs.work('parties.guardianship', handleGuardianshipExpiry(database.db, config.timeZone));
   await jobs.work('parties.subscriber-claims', handleSubscriberClaimsCleanup(database.db));
   await jobs.work('integration.webhooks', handleWebhooks(database.db));
+  await jobs.work('tariffs.periodic-charges', handlePeriodicCharges(database.db, config.timeZone));
   await jobs.work('promised.expiry', handlePromisedExpiry(database.db));
   await jobs.work('accounts.voluntary-unblock', handleVoluntaryUnblock(database.db, config.timeZone));
 }

@@ -8,6 +8,7 @@ export interface JobPayloads {
   'parties.guardianship': Record<string, never>;
   'parties.subscriber-claims': Record<string, never>;
   'integration.webhooks': Record<string, never>;
+  'tariffs.periodic-charges': Record<string, never>;
   'promised.expiry': Record<string, never>;
   'accounts.voluntary-unblock': Record<string, never>;
 }
@@ -24,6 +25,8 @@ export const queuePolicies: Record<JobName, Omit<Queue, 'name'>> = {
   'parties.subscriber-claims': { retryLimit: 2, retryDelay: 60 },
   // Deliveries keep their own retry schedule (up to 24 hours); a failed run is simply the next minute's.
   'integration.webhooks': { retryLimit: 1, retryDelay: 30, expireInSeconds: 300 },
+  // Idempotent by external ids: a retry or a second run charges nothing twice.
+  'tariffs.periodic-charges': { retryLimit: 3, retryDelay: 300, expireInSeconds: 3600 },
   'promised.expiry': { retryLimit: 3, retryDelay: 120 },
   'accounts.voluntary-unblock': { retryLimit: 3, retryDelay: 120 },
 };
@@ -37,6 +40,8 @@ export const schedules: Partial<Record<JobName, string>> = {
   'parties.subscriber-claims': '27 * * * *',
   // Every minute: new integration events become webhook deliveries, and due deliveries are posted.
   'integration.webhooks': '* * * * *',
+  // Hourly: the period's charges are posted within the first hour of the month, and the runs after that find them posted.
+  'tariffs.periodic-charges': '11 * * * *',
   // Hourly: promised payments due are reversed (at most an hour after their expiry).
   'promised.expiry': '3 * * * *',
   // Hourly: vacation blocks planned to end today are lifted in the day's first hour.
