@@ -1647,6 +1647,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{customerId}/accounts/{accountId}/tariff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's current plan, its scheduled change and the next periodic charge */
+        get: operations["getAccountTariff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/accounts/{accountId}/tariff/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's plans, newest first */
+        get: operations["listAccountPlanHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/accounts/{accountId}/tariff/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plans this account may choose, each with the rules of changing to it and the amounts it would move today (a preview to show before confirming) */
+        get: operations["listAccountPlanOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/accounts/{accountId}/tariff/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the plan: from the first day of the next billing period, or today prorated by days when the new plan allows immediate change. Honours Idempotency-Key */
+        post: operations["changeAccountPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/accounts/{accountId}/tariff/scheduled-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Cancel the scheduled plan change; the current plan goes on */
+        delete: operations["cancelScheduledPlanChange"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/accounts/{accountId}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's add-on services and those it may order, with what ordering costs today */
+        get: operations["listAccountServices"];
+        put?: never;
+        /** Order an add-on service from today: the rest of the month is charged once, then monthly. A cancelled service still working is kept on (200, no charge). Honours Idempotency-Key */
+        post: operations["orderAccountService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{customerId}/accounts/{accountId}/services/{serviceCode}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel an add-on service: it works, already paid, until the end of the current period and is not charged after */
+        post: operations["cancelAccountService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/tariffs/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every tariff plan, archived ones too */
+        get: operations["listTariffPlans"];
+        put?: never;
+        /** Create a tariff plan */
+        post: operations["createTariffPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/tariffs/plans/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a plan (its code and kind of account stay); a new price applies from the next periodic charge */
+        put: operations["updateTariffPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/tariffs/plans/{code}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop offering a plan; accounts that have it keep it */
+        post: operations["archiveTariffPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/tariffs/plans/{code}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer an archived plan again */
+        post: operations["restoreTariffPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/tariffs/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every add-on service, archived ones too */
+        get: operations["listAddonServices"];
+        put?: never;
+        /** Create an add-on service */
+        post: operations["createAddonService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/tariffs/services/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit an add-on service (its code and kind of account stay) */
+        put: operations["updateAddonService"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/tariffs/services/{code}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop offering a service; subscriptions go on */
+        post: operations["archiveAddonService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/tariffs/services/{code}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Offer an archived service again */
+        post: operations["restoreAddonService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{customerId}/accounts/{accountId}/promised-payments": {
         parameters: {
             query?: never;
@@ -1868,6 +2126,100 @@ export interface components {
             blockThreshold: number | null;
             /** @description Reasons of the open blocks; empty when the account works */
             blockedFor: ("debt" | "voluntary" | "staff")[];
+        };
+        TariffPlan: {
+            code: string;
+            name: string;
+            description: string | null;
+            /** @enum {unknown} */
+            accountKind: "internet" | "water" | "acquiring" | "trade";
+            /** @description Money in kopecks (1 ₽ = 100) */
+            monthlyPrice: number;
+            /** @description Offered to customers in the cabinet */
+            selfService: boolean;
+            /** @description A change to this plan applies the same day, prorated by days */
+            immediateChange: boolean;
+            /** @enum {unknown} */
+            status: "active" | "archived";
+        };
+        AddonService: {
+            code: string;
+            name: string;
+            description: string | null;
+            /** @enum {unknown} */
+            accountKind: "internet" | "water" | "acquiring" | "trade";
+            /** @description Money in kopecks (1 ₽ = 100) */
+            monthlyPrice: number;
+            selfService: boolean;
+            /** @enum {unknown} */
+            status: "active" | "archived";
+        };
+        PlanAssignment: {
+            /**
+             * Format: uuid
+             * @description UUIDv7
+             */
+            id: string;
+            planCode: string;
+            planName: string;
+            /** @description Money in kopecks (1 ₽ = 100) */
+            monthlyPrice: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            validFrom: string;
+            validTo: string | null;
+            /** @enum {unknown} */
+            changeKind: "assigned" | "next_period" | "immediate";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AccountTariff: {
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            today: string;
+            current: components["schemas"]["PlanAssignment"] | null;
+            scheduled: components["schemas"]["PlanAssignment"] | null;
+            nextCharge: {
+                /**
+                 * Format: date
+                 * @description The first day of the next billing period
+                 */
+                date: string;
+                /** @description Money in kopecks (1 ₽ = 100) */
+                amount: number;
+                items: {
+                    code: string;
+                    name: string;
+                    /** @enum {unknown} */
+                    kind: "plan" | "service";
+                    /** @description Money in kopecks (1 ₽ = 100) */
+                    amount: number;
+                }[];
+            } | null;
+        };
+        ServiceSubscription: {
+            /**
+             * Format: uuid
+             * @description UUIDv7
+             */
+            id: string;
+            serviceCode: string;
+            serviceName: string;
+            /** @description Money in kopecks (1 ₽ = 100) */
+            monthlyPrice: number;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
+            validFrom: string;
+            validTo: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            cancelledAt: string | null;
         };
         PromisedPayment: {
             /**
@@ -10047,6 +10399,1353 @@ export interface operations {
                             endedAt: string | null;
                             endNote: string | null;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAccountTariff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        today: string;
+                        current: components["schemas"]["PlanAssignment"] | null;
+                        scheduled: components["schemas"]["PlanAssignment"] | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description The first day of the next billing period
+                             */
+                            date: string;
+                            /** @description Money in kopecks (1 ₽ = 100) */
+                            amount: number;
+                            items: {
+                                code: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                kind: "plan" | "service";
+                                /** @description Money in kopecks (1 ₽ = 100) */
+                                amount: number;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccountPlanHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PlanAssignment"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccountPlanOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        today: string;
+                        items: {
+                            plan: components["schemas"]["TariffPlan"];
+                            current: boolean;
+                            scheduled: boolean;
+                            terms: {
+                                /** @enum {unknown} */
+                                mode: "next_period" | "immediate";
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                effectiveFrom: string;
+                                /** @description Given back today for the old plan's unused days */
+                                credit: number;
+                                /** @description Charged today for the new plan's remaining days */
+                                charge: number;
+                                /** @description Days the credit and the charge are for */
+                                days: number;
+                                periodDays: number;
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeAccountPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    planCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        terms: {
+                            /** @enum {unknown} */
+                            mode: "next_period" | "immediate";
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            effectiveFrom: string;
+                            /** @description Given back today for the old plan's unused days */
+                            credit: number;
+                            /** @description Charged today for the new plan's remaining days */
+                            charge: number;
+                            /** @description Days the credit and the charge are for */
+                            days: number;
+                            periodDays: number;
+                        };
+                        tariff: components["schemas"]["AccountTariff"];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelScheduledPlanChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        today: string;
+                        current: components["schemas"]["PlanAssignment"] | null;
+                        scheduled: components["schemas"]["PlanAssignment"] | null;
+                        nextCharge: {
+                            /**
+                             * Format: date
+                             * @description The first day of the next billing period
+                             */
+                            date: string;
+                            /** @description Money in kopecks (1 ₽ = 100) */
+                            amount: number;
+                            items: {
+                                code: string;
+                                name: string;
+                                /** @enum {unknown} */
+                                kind: "plan" | "service";
+                                /** @description Money in kopecks (1 ₽ = 100) */
+                                amount: number;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAccountServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        today: string;
+                        active: components["schemas"]["ServiceSubscription"][];
+                        available: {
+                            service: components["schemas"]["AddonService"];
+                            terms: {
+                                /** @description Charged today for the rest of the month */
+                                charge: number;
+                                days: number;
+                                periodDays: number;
+                                /**
+                                 * Format: date
+                                 * @description YYYY-MM-DD
+                                 */
+                                nextChargeOn: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    orderAccountService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    serviceCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscription: components["schemas"]["ServiceSubscription"];
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        charge: number;
+                        resumed: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subscription: components["schemas"]["ServiceSubscription"];
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        charge: number;
+                        resumed: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelAccountService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUIDv7 */
+                customerId: string;
+                /** @description UUIDv7 */
+                accountId: string;
+                serviceCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description UUIDv7
+                         */
+                        id: string;
+                        serviceCode: string;
+                        serviceName: string;
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        monthlyPrice: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        validFrom: string;
+                        validTo: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        cancelledAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTariffPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["TariffPlan"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTariffPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Latin lowercase letters, digits, _ and -; 2–40 characters */
+                    code: string;
+                    /** @enum {unknown} */
+                    accountKind: "internet" | "water" | "acquiring" | "trade";
+                    name: string;
+                    description: string | null;
+                    /** @description Monthly price in kopecks */
+                    monthlyPrice: number;
+                    selfService: boolean;
+                    immediateChange: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string | null;
+                        /** @enum {unknown} */
+                        accountKind: "internet" | "water" | "acquiring" | "trade";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        monthlyPrice: number;
+                        /** @description Offered to customers in the cabinet */
+                        selfService: boolean;
+                        /** @description A change to this plan applies the same day, prorated by days */
+                        immediateChange: boolean;
+                        /** @enum {unknown} */
+                        status: "active" | "archived";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateTariffPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description: string | null;
+                    /** @description Monthly price in kopecks */
+                    monthlyPrice: number;
+                    selfService: boolean;
+                    immediateChange: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string | null;
+                        /** @enum {unknown} */
+                        accountKind: "internet" | "water" | "acquiring" | "trade";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        monthlyPrice: number;
+                        /** @description Offered to customers in the cabinet */
+                        selfService: boolean;
+                        /** @description A change to this plan applies the same day, prorated by days */
+                        immediateChange: boolean;
+                        /** @enum {unknown} */
+                        status: "active" | "archived";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archiveTariffPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string | null;
+                        /** @enum {unknown} */
+                        accountKind: "internet" | "water" | "acquiring" | "trade";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        monthlyPrice: number;
+                        /** @description Offered to customers in the cabinet */
+                        selfService: boolean;
+                        /** @description A change to this plan applies the same day, prorated by days */
+                        immediateChange: boolean;
+                        /** @enum {unknown} */
+                        status: "active" | "archived";
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreTariffPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string | null;
+                        /** @enum {unknown} */
+                        accountKind: "internet" | "water" | "acquiring" | "trade";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        monthlyPrice: number;
+                        /** @description Offered to customers in the cabinet */
+                        selfService: boolean;
+                        /** @description A change to this plan applies the same day, prorated by days */
+                        immediateChange: boolean;
+                        /** @enum {unknown} */
+                        status: "active" | "archived";
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAddonServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AddonService"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAddonService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Latin lowercase letters, digits, _ and -; 2–40 characters */
+                    code: string;
+                    /** @enum {unknown} */
+                    accountKind: "internet" | "water" | "acquiring" | "trade";
+                    name: string;
+                    description: string | null;
+                    /** @description Monthly price in kopecks */
+                    monthlyPrice: number;
+                    selfService: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string | null;
+                        /** @enum {unknown} */
+                        accountKind: "internet" | "water" | "acquiring" | "trade";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        monthlyPrice: number;
+                        selfService: boolean;
+                        /** @enum {unknown} */
+                        status: "active" | "archived";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAddonService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description: string | null;
+                    /** @description Monthly price in kopecks */
+                    monthlyPrice: number;
+                    selfService: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string | null;
+                        /** @enum {unknown} */
+                        accountKind: "internet" | "water" | "acquiring" | "trade";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        monthlyPrice: number;
+                        selfService: boolean;
+                        /** @enum {unknown} */
+                        status: "active" | "archived";
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    archiveAddonService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string | null;
+                        /** @enum {unknown} */
+                        accountKind: "internet" | "water" | "acquiring" | "trade";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        monthlyPrice: number;
+                        selfService: boolean;
+                        /** @enum {unknown} */
+                        status: "active" | "archived";
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    restoreAddonService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description: string | null;
+                        /** @enum {unknown} */
+                        accountKind: "internet" | "water" | "acquiring" | "trade";
+                        /** @description Money in kopecks (1 ₽ = 100) */
+                        monthlyPrice: number;
+                        selfService: boolean;
+                        /** @enum {unknown} */
+                        status: "active" | "archived";
                     };
                 };
             };
