@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import cookie from '@fastify/cookie';
 import { accountsRoutes } from './modules/accounts/index.ts';
+import { createPaymentGateway, paymentsRoutes, publicPaymentsRoutes } from './modules/payments/index.ts';
 import { tariffsRoutes } from './modules/tariffs/index.ts';
 import { promisedRoutes } from './modules/promised/index.ts';
 import { backofficeRoutes } from './modules/backoffice/index.ts';
@@ -81,6 +82,9 @@ export async function buildApp({ config, db, jobs, logger }: AppDependencies): P
       await api.register(accountsRoutes, { db, timeZone: config.timeZone });
       await api.register(tariffsRoutes, { db, timeZone: config.timeZone });
       await api.register(promisedRoutes, { db, timeZone: config.timeZone });
+      const gateway = createPaymentGateway(config.payments.gateway, db, config.publicUrl);
+      await api.register(paymentsRoutes, { db, gateway, timeZone: config.timeZone, publicUrl: config.publicUrl, returnUrl: config.payments.returnUrl });
+      await api.register(publicPaymentsRoutes, { db, gateway, publicUrl: config.publicUrl, testGateway: gateway.name === 'test' });
       await api.register(integrationRoutes);
       await api.register(integrationAdminRoutes, { db, jobs });
     },

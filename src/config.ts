@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { HttpRegistryOptions } from './modules/parties/companies/registry/http.ts';
+import type { PaymentsConfig } from './modules/payments/gateway.ts';
 import type { HttpSmsGatewayOptions, SmsGatewayAuth } from './platform/sms/gateway.ts';
 
 /** Everything the process reads from its environment, validated once at start. */
@@ -21,6 +22,8 @@ export interface Config {
   smsGateway: HttpSmsGatewayOptions | undefined;
   /** A DaData-compatible company registry; without it the local registry table (`kabinet import registry`) answers. */
   registry: HttpRegistryOptions | undefined;
+  /** The payment gateway (the built-in test gateway unless YooKassa is configured) and where payers come back. */
+  payments: PaymentsConfig;
   bodyLimitBytes: number;
   requestTimeoutMs: number;
   shutdownTimeoutMs: number;
@@ -59,6 +62,7 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom: env.MAIL_FROM || 'Kabinet <no-reply@localhost>',
     smsGateway: smsGateway(env),
     registry: registry(env),
+    payments: payments(env, host, port),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 1024 * 1024 * 1024),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 3_600_000),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
@@ -144,6 +148,25 @@ function registry(env: Env): HttpRegistryOptions | undefined {
     token: env.REGISTRY_TOKEN || undefined,
     // The company form waits for it: a slow registry gives way to manual entry quickly.
     timeoutMs: integer(env, 'REGISTRY_TIMEOUT_MS', 3000, 100, 60_000),
+  };
+}
+
+function payments(env: Env, host: string, port: number): PaymentsConfig {
+  const kind = oneOf(env, 'PAYMENT_GATEWAY', ['test', 'yookassa'] as const, 'test');
+  const returnUrl = url(env, 'PAYMENT_RETURN_URL', env.PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`);
+  if (kind === 'test') return { gateway: { kind }, returnUrl };
+  for (const name of ['YOOKASSA_SHOP_ID', 'YOOKASSA_SECRET_KEY'] as const) {
+    if (!env[name]) throw new ConfigError(name, 'set when PAYMENT_GATEWAY=yookassa', '');
+  }
+  return {
+    gateway: {
+      kind,
+      apiUrl: url(env, 'YOOKASSA_API_URL', 'https://api.yookassa.ru/v3'),
+      shopId: env.YOOKASSA_SHOP_ID!,
+      secretKey: env.YOOKASSA_SECRET_KEY!,
+      timeoutMs: integer(env, 'YOOKASSA_TIMEOUT_MS', 10_000, 100, 120_000),
+    },
+    returnUrl,
   };
 }
 

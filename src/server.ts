@@ -5,6 +5,7 @@ import { handleVoluntaryUnblock } from './modules/accounts/index.ts';
 import { handleIdentityCleanup } from './modules/identity/index.ts';
 import { handleWebhooks } from './modules/integration/index.ts';
 import { handleGuardianshipExpiry, handleSubscriberClaimsCleanup } from './modules/parties/index.ts';
+import { createPaymentGateway, handlePaymentsReconcile } from './modules/payments/index.ts';
 import { handlePeriodicCharges } from './modules/tariffs/index.ts';
 import { handlePromisedExpiry } from './modules/promised/index.ts';
 import type { Config } from './config.ts';
@@ -38,12 +39,13 @@ export async function openRuntime(config: Config, logger: Logger): Promise<{ dat
   }
 }
 
-async function registerWorkers(jobs: Jobs, database: DatabaseHandle, config: Config) {
+async function registerWorkers(jobs: Jobs, database: DatabaseHandle, config: Config, logger?: Logger) {
   await jobs.work('mail.send', handleMailSend(database.db, createMailDelivery(config.smtpUrl, config.mailFrom)));
   await jobs.work('sms.send', handleSmsSend(database.db, config.smsGateway && createHttpSmsGateway(config.smsGateway)));
   await jobs.work('identity.cleanup', handleIdentityCleanup(database.db));
   await jobs.work('parties.guardianship', handleGuardianshipExpiry(database.db, config.timeZone));
   await jobs.work('parties.subscriber-claims', handleSubscriberClaimsCleanup(database.db));
+  await jobs.work('payments.reconcile', handlePaymentsReconcile(database.db, createPaymentGateway(config.payments.gateway, database.db, config.publicUrl), logger));
   await jobs.work('integration.webhooks', handleWebhooks(database.db));
   await jobs.work('tariffs.periodic-charges', handlePeriodicCharges(database.db, config.timeZone));
   await jobs.work('promised.expiry', handlePromisedExpiry(database.db));
@@ -54,7 +56,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const { database, jobs } = await openRuntime(config, logger);
   let app: FastifyInstance;
   try {
-    await registerWorkers(jobs, database, config);
+    await registerWorkers(jobs, database, config, logger);
     app = await buildApp({ config, db: database.db, jobs, logger });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -1,5 +1,6 @@
 export type { PartiesTables, CustomerKind, CustomerStatus, MemberRole } from './tables.ts';
 export { customerAccess, requireMembership } from './access.ts';
+export { getCustomerForMember } from './customers.ts';
 export { CustomerParams } from './schemas.ts';
 export type { Membership } from './memberships.ts';
 export type { Permission } from './roles.ts';

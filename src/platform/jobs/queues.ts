@@ -7,6 +7,7 @@ export interface JobPayloads {
   'identity.cleanup': Record<string, never>;
   'parties.guardianship': Record<string, never>;
   'parties.subscriber-claims': Record<string, never>;
+  'payments.reconcile': Record<string, never>;
   'integration.webhooks': Record<string, never>;
   'tariffs.periodic-charges': Record<string, never>;
   'promised.expiry': Record<string, never>;
@@ -23,6 +24,8 @@ export const queuePolicies: Record<JobName, Omit<Queue, 'name'>> = {
   'identity.cleanup': { retryLimit: 2, retryDelay: 60 },
   'parties.guardianship': { retryLimit: 3, retryDelay: 300 },
   'parties.subscriber-claims': { retryLimit: 2, retryDelay: 60 },
+  // The next scheduled run asks again anyway; a failed run need not be retried hard.
+  'payments.reconcile': { retryLimit: 1, retryDelay: 60, expireInSeconds: 600 },
   // Deliveries keep their own retry schedule (up to 24 hours); a failed run is simply the next minute's.
   'integration.webhooks': { retryLimit: 1, retryDelay: 30, expireInSeconds: 300 },
   // Idempotent by external ids: a retry or a second run charges nothing twice.
@@ -38,6 +41,8 @@ export const schedules: Partial<Record<JobName, string>> = {
   'parties.guardianship': '7 0 * * *',
   // Hourly: subscriber-code confirmations nobody redeemed within their 30 minutes.
   'parties.subscriber-claims': '27 * * * *',
+  // Every 2 minutes: payments whose outcome the gateway has not told us (lost notifications, timeouts).
+  'payments.reconcile': '*/2 * * * *',
   // Every minute: new integration events become webhook deliveries, and due deliveries are posted.
   'integration.webhooks': '* * * * *',
   // Hourly: the period's charges are posted within the first hour of the month, and the runs after that find them posted.
