@@ -4,6 +4,7 @@ import { problems } from '../../platform/http/schemas.ts';
 import { CustomerParams, requireMembership } from '../parties/index.ts';
 import { listBlocks } from './blocking.ts';
 import { blocksRoutes } from './blocks/routes.ts';
+import { historyRoutes } from './history-routes.ts';
 import { AccountNotFoundError } from './errors.ts';
 import { AccountList, AccountParams, AccountResponse, BlockList } from './schemas.ts';
 import { getAccountSummary, listCustomerAccounts } from './summary.ts';
@@ -20,6 +21,7 @@ const denied = [401, 403, 404] as const;
 export const accountsRoutes: FastifyPluginAsyncTypebox<AccountsRouteOptions> = async (app, { db, timeZone }) => {
   app.addSchema(AccountResponse);
   await app.register(blocksRoutes, { db, timeZone });
+  await app.register(historyRoutes, { db, timeZone });
 
   app.get(
     '/customers/:customerId/accounts',
