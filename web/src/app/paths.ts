@@ -10,6 +10,8 @@ export const paths = {
   accounts: '/accounts',
   account: '/accounts/:accountId',
   accountBlocks: '/accounts/:accountId/blocks',
+  accountTariff: '/accounts/:accountId/tariff',
+  accountServices: '/accounts/:accountId/services',
   family: '/family',
   employees: '/employees',
   employeesRequests: '/employees/requests',
@@ -32,6 +34,7 @@ export const paths = {
   backofficeCompany: '/backoffice/companies/:id',
   backofficeProfiles: '/backoffice/profiles',
   backofficeProfile: '/backoffice/profiles/:id',
+  backofficeTariffs: '/backoffice/tariffs',
 } as const;
 
 /** The sign-in page, asked to come back to `next` afterwards. */

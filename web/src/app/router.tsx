@@ -22,6 +22,9 @@ import { UsersPage } from '../pages/backoffice/users/UsersPage';
 import { AccountPage } from '../pages/accounts/AccountPage';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { BlocksTab } from '../pages/accounts/components/BlocksTab';
+import { ServicesTab } from '../pages/accounts/tariffs/ServicesTab';
+import { TariffTab } from '../pages/accounts/tariffs/TariffTab';
+import { TariffsPage } from '../pages/backoffice/tariffs/TariffsPage';
 import { OverviewTab } from '../pages/accounts/components/OverviewTab';
 import { CabinetPage } from '../pages/cabinet/home/CabinetPage';
 import { LoginPage } from '../pages/identity/login/LoginPage';
@@ -72,6 +75,8 @@ export const router = createBrowserRouter([
                 children: [
                   { index: true, Component: OverviewTab },
                   { path: paths.accountBlocks, Component: BlocksTab },
+                  { path: paths.accountTariff, Component: TariffTab },
+                  { path: paths.accountServices, Component: ServicesTab },
                 ],
               },
               { path: paths.family, Component: FamilyPage },
@@ -130,6 +135,7 @@ export const router = createBrowserRouter([
                         ],
                       },
                       { element: <RequireStaff section="joinRequests" />, children: [{ path: paths.backofficeJoinRequests, Component: JoinRequestsPage }] },
+                      { element: <RequireStaff section="tariffs" />, children: [{ path: paths.backofficeTariffs, Component: TariffsPage }] },
                     ],
                   },
                 ],

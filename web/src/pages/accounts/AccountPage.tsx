@@ -14,6 +14,8 @@ import { AccountStatusBadge } from './components/AccountStatusBadge';
 /** The account's sections; each module adds its tab here and its route in the router. */
 const tabs = [
   { key: 'overview', segment: '' },
+  { key: 'tariff', segment: 'tariff' },
+  { key: 'services', segment: 'services' },
   { key: 'blocks', segment: 'blocks' },
 ] as const;
 

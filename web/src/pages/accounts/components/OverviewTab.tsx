@@ -2,6 +2,7 @@ import { Alert, Card, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatMoney } from '../../../app/format';
 import { useAccountContext } from '../AccountPage';
+import { TariffSummaryCard } from '../tariffs/TariffSummaryCard';
 
 /** «Обзор»: the account's details, and each module's summary card (plan, promised payment, …). */
 export function OverviewTab() {
@@ -41,6 +42,7 @@ export function OverviewTab() {
             </Table>
           </Card>
         )}
+        <TariffSummaryCard />
       </SimpleGrid>
     </Stack>
   );
