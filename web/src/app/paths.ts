@@ -34,6 +34,7 @@ export const paths = {
   backofficeCompany: '/backoffice/companies/:id',
   backofficeProfiles: '/backoffice/profiles',
   backofficeProfile: '/backoffice/profiles/:id',
+  backofficeIntegration: '/backoffice/integration',
   backofficeTariffs: '/backoffice/tariffs',
 } as const;
 

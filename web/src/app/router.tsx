@@ -11,6 +11,7 @@ import { BackofficeIndex } from '../pages/backoffice/layout/BackofficeIndex';
 import { CompaniesPage } from '../pages/backoffice/companies/CompaniesPage';
 import { CompanyPage } from '../pages/backoffice/companies/CompanyPage';
 import { JoinRequestsPage } from '../pages/backoffice/join-requests/JoinRequestsPage';
+import { IntegrationPage } from '../pages/backoffice/integration/IntegrationPage';
 import { BackofficeLayout } from '../pages/backoffice/layout/BackofficeLayout';
 import { ActivationsPage } from '../pages/backoffice/activations/ActivationsPage';
 import { OutboxPage } from '../pages/backoffice/outbox/OutboxPage';
@@ -135,6 +136,7 @@ export const router = createBrowserRouter([
                         ],
                       },
                       { element: <RequireStaff section="joinRequests" />, children: [{ path: paths.backofficeJoinRequests, Component: JoinRequestsPage }] },
+                      { element: <RequireStaff section="integration" />, children: [{ path: paths.backofficeIntegration, Component: IntegrationPage }] },
                       { element: <RequireStaff section="tariffs" />, children: [{ path: paths.backofficeTariffs, Component: TariffsPage }] },
                     ],
                   },
