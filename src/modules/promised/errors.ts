@@ -8,11 +8,11 @@ export interface Ineligibility {
   message: Localized;
 }
 
-/** The first reason is the title; all of them are listed, so the customer learns everything at once. */
+/** Every reason is listed (field `account`), so the customer learns everything at once. */
 export class PromisedNotEligibleError extends AppError {
   constructor(reasons: readonly Ineligibility[]) {
     super('promised_payment_not_eligible', 409, {
-      title: reasons[0]?.message ?? { ru: 'Обещанный платёж сейчас недоступен.', en: 'A promised payment is not available now.' },
+      title: { ru: 'Обещанный платёж сейчас недоступен.', en: 'A promised payment is not available now.' },
       errors: reasons.map((reason) => ({ field: 'account', code: reason.code, message: reason.message })),
     });
   }

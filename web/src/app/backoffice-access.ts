@@ -12,6 +12,8 @@ export const backofficeSections = [
   { key: 'companies', path: paths.backofficeCompanies, roles: ['administrator', 'moderator'] },
   { key: 'profiles', path: paths.backofficeProfiles, roles: ['administrator', 'moderator'] },
   { key: 'joinRequests', path: paths.backofficeJoinRequests, roles: ['administrator', 'moderator'] },
+  { key: 'accounts', path: paths.backofficeAccounts, roles: ['administrator', 'accountant'] },
+  { key: 'promisedSettings', path: paths.backofficePromisedSettings, roles: ['administrator'] },
   { key: 'integration', path: paths.backofficeIntegration, roles: ['administrator'] },
   { key: 'tariffs', path: paths.backofficeTariffs, roles: ['administrator'] },
 ] as const satisfies ReadonlyArray<{ key: string; path: string; roles: readonly StaffRole[] }>;

@@ -34,6 +34,9 @@ export const paths = {
   backofficeCompany: '/backoffice/companies/:id',
   backofficeProfiles: '/backoffice/profiles',
   backofficeProfile: '/backoffice/profiles/:id',
+  backofficeAccounts: '/backoffice/accounts',
+  backofficeAccount: '/backoffice/accounts/:ownerId/:accountId',
+  backofficePromisedSettings: '/backoffice/settings/promised-payment',
   backofficeIntegration: '/backoffice/integration',
   backofficeTariffs: '/backoffice/tariffs',
 } as const;
@@ -56,6 +59,11 @@ export function backofficeUserPath(id: string): string {
 /** A company's page in the back office (moderation). */
 export function backofficeCompanyPath(id: string): string {
   return `${paths.backofficeCompanies}/${encodeURIComponent(id)}`;
+}
+
+/** A personal account in the back office, by its customer and id. */
+export function backofficeAccountPath(ownerId: string, accountId: string): string {
+  return `${paths.backofficeAccounts}/${encodeURIComponent(ownerId)}/${encodeURIComponent(accountId)}`;
 }
 
 /** A relative's profile in the back office. */

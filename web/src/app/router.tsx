@@ -8,6 +8,9 @@ import { SecurityTab } from '../pages/account/settings/components/SecurityTab';
 import { SessionsTab } from '../pages/account/settings/components/SessionsTab';
 import { SettingsPage } from '../pages/account/settings/SettingsPage';
 import { BackofficeIndex } from '../pages/backoffice/layout/BackofficeIndex';
+import { AccountPage as BackofficeAccountPage } from '../pages/backoffice/accounts/AccountPage';
+import { AccountsPage as BackofficeAccountsPage } from '../pages/backoffice/accounts/AccountsPage';
+import { PromisedSettingsPage } from '../pages/backoffice/accounts/PromisedSettingsPage';
 import { CompaniesPage } from '../pages/backoffice/companies/CompaniesPage';
 import { CompanyPage } from '../pages/backoffice/companies/CompanyPage';
 import { JoinRequestsPage } from '../pages/backoffice/join-requests/JoinRequestsPage';
@@ -136,6 +139,14 @@ export const router = createBrowserRouter([
                         ],
                       },
                       { element: <RequireStaff section="joinRequests" />, children: [{ path: paths.backofficeJoinRequests, Component: JoinRequestsPage }] },
+                      {
+                        element: <RequireStaff section="accounts" />,
+                        children: [
+                          { path: paths.backofficeAccounts, Component: BackofficeAccountsPage },
+                          { path: paths.backofficeAccount, Component: BackofficeAccountPage },
+                        ],
+                      },
+                      { element: <RequireStaff section="promisedSettings" />, children: [{ path: paths.backofficePromisedSettings, Component: PromisedSettingsPage }] },
                       { element: <RequireStaff section="integration" />, children: [{ path: paths.backofficeIntegration, Component: IntegrationPage }] },
                       { element: <RequireStaff section="tariffs" />, children: [{ path: paths.backofficeTariffs, Component: TariffsPage }] },
                     ],

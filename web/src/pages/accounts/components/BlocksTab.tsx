@@ -4,6 +4,7 @@ import { useAccountBlocks } from '../../../api/accounts';
 import { useFormatDate, useFormatDateTime } from '../../../app/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useAccountContext } from '../AccountPage';
+import { VoluntaryBlockControls } from '../promised/VoluntaryBlockControls';
 
 /** «Блокировки»: every block of the account, current ones first, with reasons and dates. */
 export function BlocksTab() {
@@ -23,6 +24,7 @@ export function BlocksTab() {
   if (blocks.isError) return <ApiErrorAlert error={blocks.error} title={t('blocks.title')} onRetry={() => void blocks.refetch()} />;
   return (
     <Stack gap="md">
+      <VoluntaryBlockControls customer={customer} account={account} blocks={blocks.data.items} />
       {blocks.data.items.length === 0 ? (
         <Alert variant="light">{t('blocks.empty')}</Alert>
       ) : (

@@ -2,12 +2,13 @@ import { Alert, Card, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatMoney } from '../../../app/format';
 import { useAccountContext } from '../AccountPage';
+import { PromisedCard } from '../promised/PromisedCard';
 import { TariffSummaryCard } from '../tariffs/TariffSummaryCard';
 
 /** «Обзор»: the account's details, and each module's summary card (plan, promised payment, …). */
 export function OverviewTab() {
   const { t } = useTranslation('accounts');
-  const { account } = useAccountContext();
+  const { customer, account } = useAccountContext();
   const formatMoney = useFormatMoney();
   const rows = [
     { label: t('overview.address'), value: account.address },
@@ -43,6 +44,7 @@ export function OverviewTab() {
           </Card>
         )}
         <TariffSummaryCard />
+        {account.blockThreshold !== null && <PromisedCard customerId={customer.customer.id} account={account} />}
       </SimpleGrid>
     </Stack>
   );
