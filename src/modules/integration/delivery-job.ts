@@ -102,7 +102,7 @@ async function claimDue(db: Db, now: Date, holdMs: number) {
   if (claimed.length === 0) return [];
   const events = await db
     .selectFrom('integration_event')
-    .select(['id', 'type', 'data', 'created_at'])
+    .select(['id', 'type', 'customer_id', 'data', 'created_at'])
     .where(
       'id',
       'in',
@@ -165,7 +165,8 @@ export async function deliverDue(db: Db, options: WebhookJobOptions = {}): Promi
     if (batch.length === 0) break;
     await Promise.all(
       batch.map(async (delivery) => {
-        const body = JSON.stringify({ id: delivery.event.id, type: delivery.event.type, createdAt: delivery.event.created_at.toISOString(), data: delivery.event.data });
+        const { event } = delivery;
+        const body = JSON.stringify({ id: event.id, type: event.type, createdAt: event.created_at.toISOString(), customerId: event.customer_id, data: event.data });
         const attemptAt = clock();
         const result = await post(delivery.endpoint.url, delivery.endpoint.secret, delivery.event.id, body, attemptAt, timeoutMs);
         const attempts = delivery.attempts + 1;

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { ORIGIN, registerCustomer } from '../../../test/support/identity.ts';
+import { createCustomer } from '../../../test/support/parties.ts';
 import { signInStaff, type SignedInStaff } from '../../../test/support/staff.ts';
 import { runWebhooks } from './delivery-job.ts';
 import { publishEvent, type IntegrationEvent } from './events.ts';
@@ -83,7 +84,8 @@ describe('webhook delivery', () => {
       expect(list.json().items.find((item: { id: string }) => item.id === paymentsEndpoint.id)).toMatchObject({ eventTypes: ['payment.succeeded', 'payment.failed'], active: true });
 
       const at = new Date('2026-11-25T10:00:00Z');
-      const paymentEvent = await publish({ type: 'payment.succeeded', customerId: null, data: { paymentId: 'p-1', amount: 150_000 } }, at);
+      const customerId = await createCustomer(t.database.db);
+      const paymentEvent = await publish({ type: 'payment.succeeded', customerId, data: { paymentId: 'p-1', amount: 150_000 } }, at);
       await publish({ type: 'plan.changed', customerId: null, data: { accountId: 'a-1', plan: 'Турбо' } }, at);
       await publish({ type: 'service.ordered', customerId: null, data: { service: 'ТВ' } }, at);
 
@@ -98,7 +100,7 @@ describe('webhook delivery', () => {
       expect(attempt!.headers['kabinet-webhook-timestamp']).toBe(String(at.getTime() / 1000));
       expect(verify(paymentsEndpoint.secret, attempt!)).toBe(true);
       expect(verify(plansEndpoint.secret, attempt!)).toBe(false);
-      expect(JSON.parse(attempt!.body)).toEqual({ id: paymentEvent, type: 'payment.succeeded', createdAt: at.toISOString(), data: { paymentId: 'p-1', amount: 150_000 } });
+      expect(JSON.parse(attempt!.body)).toEqual({ id: paymentEvent, type: 'payment.succeeded', createdAt: at.toISOString(), customerId, data: { paymentId: 'p-1', amount: 150_000 } });
       expect(JSON.parse(plans.received[0]!.body).type).toBe('plan.changed');
 
       // Not due yet: nothing is posted.
