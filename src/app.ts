@@ -11,7 +11,7 @@ import { tariffsRoutes } from './modules/tariffs/index.ts';
 import { promisedRoutes } from './modules/promised/index.ts';
 import { backofficeRoutes } from './modules/backoffice/index.ts';
 import { accountRoutes, authentication, identityRoutes, staffInvitationRoutes } from './modules/identity/index.ts';
-import { integrationAdminRoutes, integrationAuth, integrationRoutes } from './modules/integration/index.ts';
+import { batchRoutes, integrationAdminRoutes, integrationAuth, integrationRoutes } from './modules/integration/index.ts';
 import { customerAccess, partiesRoutes } from './modules/parties/index.ts';
 import { settingsRoutes } from './modules/settings/index.ts';
 import type { Db } from './platform/db/database.ts';
@@ -87,6 +87,7 @@ export async function buildApp({ config, db, jobs, logger }: AppDependencies): P
       await api.register(publicPaymentsRoutes, { db, gateway, publicUrl: config.publicUrl, testGateway: gateway.name === 'test' });
       await api.register(integrationRoutes);
       await api.register(integrationAdminRoutes, { db, jobs });
+      await api.register(batchRoutes, { db, timeZone: config.timeZone });
     },
     { prefix: '/api/v1' },
   );

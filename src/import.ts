@@ -1,14 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from './config.ts';
-import { ACCOUNT_COLUMNS, importAccounts } from './modules/accounts/index.ts';
+import { BATCH_IMPORT_USAGE, BATCH_KINDS, importFileCommand } from './modules/integration/index.ts';
 import { importRegistryCsv, REGISTRY_COLUMNS } from './modules/parties/index.ts';
 import { CsvFileError } from './platform/csv/csv.ts';
 import type { Db } from './platform/db/database.ts';
 import { openRuntime } from './server.ts';
 
-export const IMPORT_USAGE = `Usage: kabinet import <what> <file.csv>
+export const IMPORT_USAGE = `Usage: kabinet import <what> <file.csv|file.xlsx> [--batch-size N]
 
 Loads reference data from a file.
 
@@ -20,27 +20,18 @@ Loads reference data from a file.
                         ogrn holds the OGRNIP of a sole proprietor; liquidated is true or false.
                         Rows are added or replaced by INN and KPP; loading the same file again
                         changes nothing. Invalid rows are listed with their line and left out.
-  accounts <file.csv>   the provider's existing accounts with their subscriber codes, so that
-                        their customers can register by code («Юридическое лицо» → «Зарегистрируйтесь»).
-                        UTF-8 CSV, comma- or semicolon-separated, with a header row naming some of:
-                          ${ACCOUNT_COLUMNS.join(',')}
-                        (number, kind, customer_kind and customer_name are required).
-                        kind is internet, water, acquiring or trade; customer_kind is legal_entity,
-                        sole_proprietor or individual; subscriber_code is 1 to 5 digits; inn is
-                        required for companies (checksum checked); kpp only for a legal entity.
-                        The customer is found by the account, else by INN and KPP, else created
-                        (active); the account is added or updated by its number. Loading the same
-                        file again changes nothing. Invalid rows are listed with their line and left out.
+${BATCH_IMPORT_USAGE}
 
 Exit codes: 0 every row loaded, 1 some rows invalid (the valid ones are loaded) or the file
 unusable, 2 wrong usage.
 Stop a running 'kabinet start' on the same embedded data directory first.`;
 
 /** One kind of file: loads it, prints its report, answers the exit code. */
-type Importer = (db: Db, content: string) => Promise<number>;
+type Importer = (db: Db, file: string, options: { batchSize?: number; timeZone: string }) => Promise<number>;
 
 const IMPORTERS: Record<string, Importer> = {
-  async registry(db, content) {
+  async registry(db, file) {
+    const content = await readFile(file, 'utf8');
     const report = await importRegistryCsv(db, content, new Date());
     for (const row of report.invalid) console.error(`line ${row.line}: ${row.reason}`);
     console.log(
@@ -48,22 +39,16 @@ const IMPORTERS: Record<string, Importer> = {
     );
     return report.invalid.length > 0 ? 1 : 0;
   },
-  async accounts(db, content) {
-    const report = await importAccounts(db, content, { now: new Date(), source: 'kabinet import accounts' });
-    for (const problem of report.problems) console.error(`line ${problem.line}: ${problem.reason}`);
-    console.log(
-      `Accounts: ${report.rows} rows read; ${report.created} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.problems.length} invalid.`,
-    );
-    return report.problems.length > 0 ? 1 : 0;
-  },
+  ...Object.fromEntries(BATCH_KINDS.map((kind) => [kind, (db: Db, file: string, options: Parameters<Importer>[2]) => importFileCommand(db, kind, file, options)])),
 };
 
 /** `kabinet import <what> <file>`; prints its report on stdout, problems on stderr. */
 export async function importCommand(argv: string[]): Promise<number> {
   let positionals: string[];
   let help: boolean | undefined;
+  let batchSizeText: string | undefined;
   try {
-    ({ positionals, values: { help } } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } }));
+    ({ positionals, values: { help, 'batch-size': batchSizeText } } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' }, 'batch-size': { type: 'string' } } }));
   } catch (error) {
     console.error(`${(error as Error).message}\n\n${IMPORT_USAGE}`);
     return 2;
@@ -78,9 +63,13 @@ export async function importCommand(argv: string[]): Promise<number> {
     console.error(`${importer ? `kabinet import ${what} takes one file` : `unknown import ${JSON.stringify(what)}`}\n\n${IMPORT_USAGE}`);
     return 2;
   }
-  let content: string;
+  const batchSize = batchSizeText === undefined ? undefined : Number(batchSizeText);
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000)) {
+    console.error(`--batch-size takes a whole number from 1 to 10000\n\n${IMPORT_USAGE}`);
+    return 2;
+  }
   try {
-    content = await readFile(file, 'utf8');
+    if (!(await stat(file)).isFile()) throw new Error('not a file');
   } catch (error) {
     console.error(`Cannot read ${file}: ${(error as Error).message}`);
     return 1;
@@ -89,7 +78,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   const config = loadConfig();
   const { database, jobs } = await openRuntime(config, pino({ level: config.logLevel }, pino.destination(2)));
   try {
-    return await importer(database.db, content);
+    return await importer(database.db, file, { batchSize, timeZone: config.timeZone });
   } catch (error) {
     if (!(error instanceof CsvFileError)) throw error;
     console.error(`${file}: ${error.message}. Nothing was loaded.`);

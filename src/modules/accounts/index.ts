@@ -1,6 +1,18 @@
 export type { AccountsTables, AccountKind, BlockReason, ChargeType, EntryKind, UsageMetric } from './tables.ts';
-export { findAccountBySubscriberCode, findAccountByNumber, findAccounts, findAccountsByCodeOrNumber, getAccount, type Account } from './store.ts';
-export { ACCOUNT_COLUMNS, describeImport, importAccounts, type ImportReport } from './import.ts';
+export { findAccountBySubscriberCode, findAccountByNumber, findAccountsByNumbers, findAccounts, findAccountsByCodeOrNumber, getAccount, type Account } from './store.ts';
+export {
+  ACCOUNT_COLUMNS,
+  applyAccount,
+  checkAccountItem,
+  checkCustomerFields,
+  describeImport,
+  importAccounts,
+  type AccountOutcome,
+  type FieldProblem,
+  type ImportedAccount,
+  type ImportReport,
+} from './import.ts';
+export { findContractByNumber, upsertContract, type Contract, type ContractInput, type ContractOutcome, type ContractStatus } from './contracts.ts';
 export { amountFits, entryColumns, getBalance, postEntries, postEntry, type LedgerEntry, type NewEntry, type PostOutcome } from './ledger.ts';
 export { closeBlock, listBlocks, openBlock, type Block } from './blocking.ts';
 export { recordUsage, type UsageOutcome, type UsageRecord } from './usage.ts';

@@ -14,6 +14,8 @@ export interface Account {
   kind: AccountKind;
   address: string | null;
   status: 'active' | 'closed';
+  /** Kopecks; blocked for debt below it; null: never blocked for debt. */
+  blockThreshold: number | null;
 }
 
 const columns = [
@@ -25,6 +27,7 @@ const columns = [
   'kind',
   'address',
   'status',
+  'block_threshold as blockThreshold',
 ] as const;
 
 /**
@@ -33,6 +36,17 @@ const columns = [
  */
 export async function findAccountByNumber(db: Db, number: string): Promise<Account | undefined> {
   return db.selectFrom('accounts_account').select(columns).where('number', '=', number).executeTakeFirst();
+}
+
+/** Accounts by their numbers (a batch of the provider's billing names accounts so), keyed by number. */
+export async function findAccountsByNumbers(db: Db, numbers: readonly string[]): Promise<Map<string, Account>> {
+  const found = new Map<string, Account>();
+  const unique = [...new Set(numbers)];
+  for (let start = 0; start < unique.length; start += 1000) {
+    const rows = await db.selectFrom('accounts_account').select(columns).where('number', 'in', unique.slice(start, start + 1000)).execute();
+    for (const row of rows) found.set(row.number, row);
+  }
+  return found;
 }
 
 export async function findAccountBySubscriberCode(db: Db, code: string): Promise<Account | undefined> {
@@ -75,6 +89,7 @@ export async function insertAccount(db: Db, account: Omit<Account, 'status'>, no
       kind: account.kind,
       address: account.address,
       status: 'active',
+      block_threshold: account.blockThreshold,
       created_at: now,
       updated_at: now,
     })
@@ -84,7 +99,7 @@ export async function insertAccount(db: Db, account: Omit<Account, 'status'>, no
 export async function updateAccount(
   db: Db,
   key: { customerId: string; id: string },
-  changes: Partial<Pick<AccountRow, 'subscriber_code' | 'contract_number' | 'kind' | 'address'>>,
+  changes: Partial<Pick<AccountRow, 'subscriber_code' | 'contract_number' | 'kind' | 'address' | 'block_threshold'>>,
   now: Date,
 ): Promise<void> {
   await db

@@ -7,3 +7,4 @@ export { integrationRoutes } from './api-routes.ts';
 export { integrationAdminRoutes } from './routes.ts';
 export { createWebhookEndpoint, deleteWebhookEndpoint, findWebhookDeliveries, listWebhookEndpoints, retryWebhookDelivery, updateWebhookEndpoint, type WebhookEndpointView } from './webhooks.ts';
 export { dispatchEvents, deliverDue, handleWebhooks, runWebhooks, signWebhook, type WebhookJobOptions } from './delivery-job.ts';
+export { BATCH_IMPORT_USAGE, BATCH_KINDS, batchRoutes, importFileCommand, isBatchKind, loadBatch, type BatchKind, type BatchReport } from './batches/index.ts';

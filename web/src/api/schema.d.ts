@@ -2385,6 +2385,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integration/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upserts customers by the billing’s customer id
+         * @description Needs the scope `customers:write`. At most 10,000 items, applied in one transaction: valid items are applied, invalid ones reported with their index and reasons; sending the same batch again changes nothing. Honours Idempotency-Key.
+         */
+        post: operations["integrationLoadCustomers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upserts contracts by number
+         * @description Needs the scope `accounts:write`. At most 10,000 items, applied in one transaction: valid items are applied, invalid ones reported with their index and reasons; sending the same batch again changes nothing. Honours Idempotency-Key.
+         */
+        post: operations["integrationLoadContracts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upserts personal accounts by number (their customers and contracts too)
+         * @description Needs the scope `accounts:write`. At most 10,000 items, applied in one transaction: valid items are applied, invalid ones reported with their index and reasons; sending the same batch again changes nothing. Honours Idempotency-Key.
+         */
+        post: operations["integrationLoadAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Posts charges (one-time or periodic) to the ledger, idempotent by external id
+         * @description Needs the scope `ledger:write`. At most 10,000 items, applied in one transaction: valid items are applied, invalid ones reported with their index and reasons; sending the same batch again changes nothing. Honours Idempotency-Key.
+         */
+        post: operations["integrationLoadCharges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Posts payments received by the billing to the ledger, idempotent by external id
+         * @description Needs the scope `ledger:write`. At most 10,000 items, applied in one transaction: valid items are applied, invalid ones reported with their index and reasons; sending the same batch again changes nothing. Honours Idempotency-Key.
+         */
+        post: operations["integrationLoadPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Posts corrections (signed amounts) to the ledger, idempotent by external id
+         * @description Needs the scope `ledger:write`. At most 10,000 items, applied in one transaction: valid items are applied, invalid ones reported with their index and reasons; sending the same batch again changes nothing. Honours Idempotency-Key.
+         */
+        post: operations["integrationLoadCorrections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integration/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records usage per account, metric and day
+         * @description Needs the scope `usage:write`. At most 10,000 items, applied in one transaction: valid items are applied, invalid ones reported with their index and reasons; sending the same batch again changes nothing. Honours Idempotency-Key.
+         */
+        post: operations["integrationLoadUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/backoffice/imports/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Loads a CSV or XLSX file of the kind in batches and answers the report
+         * @description multipart/form-data with one file field `file` (CSV in UTF-8, comma- or semicolon-separated, or XLSX; at most 50 MB; the format is read from the bytes).
+         */
+        post: operations["uploadImportFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2580,6 +2740,29 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             paidAt: string | null;
+        };
+        BatchReport: {
+            /** @enum {unknown} */
+            kind: "customers" | "contracts" | "accounts" | "charges" | "payments" | "corrections" | "usage";
+            received: number;
+            /** @description New rows: customers, contracts and accounts created; entries posted; days of usage recorded */
+            added: number;
+            updated: number;
+            /** @description Already there with the same content (a replay) */
+            unchanged: number;
+            invalid: number;
+            /** @description The invalid items, each with its reasons; nothing of them was applied */
+            problems: {
+                /** @description The item’s place in the request (or in the file’s rows), from 0 */
+                index: number;
+                /** @description The line of the file (1 is the header), for files */
+                line?: number;
+                errors: {
+                    field: string;
+                    code: string;
+                    message: string;
+                }[];
+            }[];
         };
         Me: {
             /**
@@ -14739,6 +14922,807 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integrationLoadCustomers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At most 10,000 items; their fields are those of the kind (docs/integration.md, "Batch endpoints and files") */
+                    items: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "customers" | "contracts" | "accounts" | "charges" | "payments" | "corrections" | "usage";
+                        received: number;
+                        /** @description New rows: customers, contracts and accounts created; entries posted; days of usage recorded */
+                        added: number;
+                        updated: number;
+                        /** @description Already there with the same content (a replay) */
+                        unchanged: number;
+                        invalid: number;
+                        /** @description The invalid items, each with its reasons; nothing of them was applied */
+                        problems: {
+                            /** @description The item’s place in the request (or in the file’s rows), from 0 */
+                            index: number;
+                            /** @description The line of the file (1 is the header), for files */
+                            line?: number;
+                            errors: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integrationLoadContracts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At most 10,000 items; their fields are those of the kind (docs/integration.md, "Batch endpoints and files") */
+                    items: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "customers" | "contracts" | "accounts" | "charges" | "payments" | "corrections" | "usage";
+                        received: number;
+                        /** @description New rows: customers, contracts and accounts created; entries posted; days of usage recorded */
+                        added: number;
+                        updated: number;
+                        /** @description Already there with the same content (a replay) */
+                        unchanged: number;
+                        invalid: number;
+                        /** @description The invalid items, each with its reasons; nothing of them was applied */
+                        problems: {
+                            /** @description The item’s place in the request (or in the file’s rows), from 0 */
+                            index: number;
+                            /** @description The line of the file (1 is the header), for files */
+                            line?: number;
+                            errors: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integrationLoadAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At most 10,000 items; their fields are those of the kind (docs/integration.md, "Batch endpoints and files") */
+                    items: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "customers" | "contracts" | "accounts" | "charges" | "payments" | "corrections" | "usage";
+                        received: number;
+                        /** @description New rows: customers, contracts and accounts created; entries posted; days of usage recorded */
+                        added: number;
+                        updated: number;
+                        /** @description Already there with the same content (a replay) */
+                        unchanged: number;
+                        invalid: number;
+                        /** @description The invalid items, each with its reasons; nothing of them was applied */
+                        problems: {
+                            /** @description The item’s place in the request (or in the file’s rows), from 0 */
+                            index: number;
+                            /** @description The line of the file (1 is the header), for files */
+                            line?: number;
+                            errors: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integrationLoadCharges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At most 10,000 items; their fields are those of the kind (docs/integration.md, "Batch endpoints and files") */
+                    items: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "customers" | "contracts" | "accounts" | "charges" | "payments" | "corrections" | "usage";
+                        received: number;
+                        /** @description New rows: customers, contracts and accounts created; entries posted; days of usage recorded */
+                        added: number;
+                        updated: number;
+                        /** @description Already there with the same content (a replay) */
+                        unchanged: number;
+                        invalid: number;
+                        /** @description The invalid items, each with its reasons; nothing of them was applied */
+                        problems: {
+                            /** @description The item’s place in the request (or in the file’s rows), from 0 */
+                            index: number;
+                            /** @description The line of the file (1 is the header), for files */
+                            line?: number;
+                            errors: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integrationLoadPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At most 10,000 items; their fields are those of the kind (docs/integration.md, "Batch endpoints and files") */
+                    items: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "customers" | "contracts" | "accounts" | "charges" | "payments" | "corrections" | "usage";
+                        received: number;
+                        /** @description New rows: customers, contracts and accounts created; entries posted; days of usage recorded */
+                        added: number;
+                        updated: number;
+                        /** @description Already there with the same content (a replay) */
+                        unchanged: number;
+                        invalid: number;
+                        /** @description The invalid items, each with its reasons; nothing of them was applied */
+                        problems: {
+                            /** @description The item’s place in the request (or in the file’s rows), from 0 */
+                            index: number;
+                            /** @description The line of the file (1 is the header), for files */
+                            line?: number;
+                            errors: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integrationLoadCorrections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At most 10,000 items; their fields are those of the kind (docs/integration.md, "Batch endpoints and files") */
+                    items: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "customers" | "contracts" | "accounts" | "charges" | "payments" | "corrections" | "usage";
+                        received: number;
+                        /** @description New rows: customers, contracts and accounts created; entries posted; days of usage recorded */
+                        added: number;
+                        updated: number;
+                        /** @description Already there with the same content (a replay) */
+                        unchanged: number;
+                        invalid: number;
+                        /** @description The invalid items, each with its reasons; nothing of them was applied */
+                        problems: {
+                            /** @description The item’s place in the request (or in the file’s rows), from 0 */
+                            index: number;
+                            /** @description The line of the file (1 is the header), for files */
+                            line?: number;
+                            errors: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    integrationLoadUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description At most 10,000 items; their fields are those of the kind (docs/integration.md, "Batch endpoints and files") */
+                    items: unknown[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "customers" | "contracts" | "accounts" | "charges" | "payments" | "corrections" | "usage";
+                        received: number;
+                        /** @description New rows: customers, contracts and accounts created; entries posted; days of usage recorded */
+                        added: number;
+                        updated: number;
+                        /** @description Already there with the same content (a replay) */
+                        unchanged: number;
+                        invalid: number;
+                        /** @description The invalid items, each with its reasons; nothing of them was applied */
+                        problems: {
+                            /** @description The item’s place in the request (or in the file’s rows), from 0 */
+                            index: number;
+                            /** @description The line of the file (1 is the header), for files */
+                            line?: number;
+                            errors: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadImportFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "customers" | "contracts" | "accounts" | "charges" | "payments" | "corrections" | "usage";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        kind: "customers" | "contracts" | "accounts" | "charges" | "payments" | "corrections" | "usage";
+                        received: number;
+                        /** @description New rows: customers, contracts and accounts created; entries posted; days of usage recorded */
+                        added: number;
+                        updated: number;
+                        /** @description Already there with the same content (a replay) */
+                        unchanged: number;
+                        invalid: number;
+                        /** @description The invalid items, each with its reasons; nothing of them was applied */
+                        problems: {
+                            /** @description The item’s place in the request (or in the file’s rows), from 0 */
+                            index: number;
+                            /** @description The line of the file (1 is the header), for files */
+                            line?: number;
+                            errors: {
+                                field: string;
+                                code: string;
+                                message: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Default Response */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,73 @@
+import { findAccountsByNumbers, recordUsage, type UsageMetric, type UsageRecord } from '../../accounts/index.ts';
+import { isoDay, oneOf, Problems, quantity, text } from './fields.ts';
+import type { BatchSpec, ItemOutcome } from './runner.ts';
+
+export interface UsageItem {
+  accountNumber: string;
+  day: string;
+  metric: UsageMetric;
+  quantity: number;
+}
+
+const METRICS: readonly UsageMetric[] = ['traffic_mb', 'water_m3', 'electricity_kwh', 'operations'];
+const WHOLE: ReadonlySet<UsageMetric> = new Set(['traffic_mb', 'operations']);
+
+/**
+ * Usage per account, metric and day, through `recordUsage`: the same quantity again is unchanged,
+ * another quantity for a recorded day is refused (a correction of usage is the billing's business).
+ */
+export const usageSpec: BatchSpec<UsageItem> = {
+  kind: 'usage',
+  fields: ['account_number', 'day', 'metric', 'quantity'],
+  requiredColumns: ['account_number', 'day', 'metric', 'quantity'],
+  keyFields: ['account_number', 'metric', 'day'],
+  check(item) {
+    const problems = new Problems();
+    const accountNumber = text(item, 'account_number', problems, { required: true, max: 64 });
+    const day = isoDay(item, 'day', problems, { required: true });
+    const metric = oneOf(item, 'metric', METRICS, problems, { required: true });
+    const amount = metric === null ? null : quantity(item, 'quantity', problems, WHOLE.has(metric));
+    if (!problems.empty) return { errors: problems.list };
+    return { value: { accountNumber: accountNumber!, day: day!, metric: metric!, quantity: amount! } };
+  },
+  async apply(trx, items, ctx) {
+    const accounts = await findAccountsByNumbers(
+      trx,
+      items.map((item) => item.value.accountNumber),
+    );
+    const outcomes: ItemOutcome[] = new Array(items.length);
+    const records: UsageRecord[] = [];
+    const positions: number[] = [];
+    items.forEach(({ value }, position) => {
+      const account = accounts.get(value.accountNumber);
+      if (!account) {
+        outcomes[position] = {
+          errors: [{ field: 'account_number', code: 'account_not_found', message: { ru: `Лицевой счёт ${value.accountNumber} не найден`, en: `account ${value.accountNumber} is not found` } }],
+        };
+        return;
+      }
+      records.push({ customerId: account.customerId, accountId: account.id, day: value.day, metric: value.metric, quantity: value.quantity });
+      positions.push(position);
+    });
+    const recorded = await recordUsage(trx, records, ctx.now);
+    recorded.forEach((outcome, at) => {
+      const position = positions[at]!;
+      if (outcome.status !== 'conflict') outcomes[position] = outcome.status === 'recorded' ? 'added' : 'unchanged';
+      else {
+        outcomes[position] = {
+          errors: [
+            {
+              field: 'quantity',
+              code: 'conflicting_replay',
+              message: {
+                ru: `За этот день уже загружено другое количество: ${outcome.recorded}`,
+                en: `another quantity is already recorded for this day: ${outcome.recorded}`,
+              },
+            },
+          ],
+        };
+      }
+    });
+    return outcomes;
+  },
+};
