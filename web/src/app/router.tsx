@@ -30,6 +30,10 @@ import { ServicesTab } from '../pages/accounts/tariffs/ServicesTab';
 import { TariffTab } from '../pages/accounts/tariffs/TariffTab';
 import { TariffsPage } from '../pages/backoffice/tariffs/TariffsPage';
 import { OverviewTab } from '../pages/accounts/components/OverviewTab';
+import { PaymentsTab } from '../pages/accounts/payments/PaymentsTab';
+import { PaymentDonePage } from '../pages/public/pay/PaymentDonePage';
+import { PublicInvoicePage } from '../pages/public/pay/PublicInvoicePage';
+import { TestGatewayPage } from '../pages/public/pay/TestGatewayPage';
 import { CabinetPage } from '../pages/cabinet/home/CabinetPage';
 import { LoginPage } from '../pages/identity/login/LoginPage';
 import { RecoveryPage } from '../pages/identity/recovery/RecoveryPage';
@@ -68,6 +72,9 @@ export const router = createBrowserRouter([
           { path: paths.businessSubscriber, Component: SubscriberRegistrationPage },
           { path: paths.joinCompany, Component: JoinPage },
           { path: paths.staffSetup, Component: StaffSetupPage },
+          { path: paths.payTest, Component: TestGatewayPage },
+          { path: paths.payInvoice, Component: PublicInvoicePage },
+          { path: paths.payDone, Component: PaymentDonePage },
           {
             Component: RequireAuth,
             children: [
@@ -78,6 +85,7 @@ export const router = createBrowserRouter([
                 Component: AccountPage,
                 children: [
                   { index: true, Component: OverviewTab },
+                  { path: paths.accountPayments, Component: PaymentsTab },
                   { path: paths.accountBlocks, Component: BlocksTab },
                   { path: paths.accountTariff, Component: TariffTab },
                   { path: paths.accountServices, Component: ServicesTab },

@@ -16,6 +16,7 @@ const tabs = [
   { key: 'overview', segment: '' },
   { key: 'tariff', segment: 'tariff' },
   { key: 'services', segment: 'services' },
+  { key: 'payments', segment: 'payments' },
   { key: 'blocks', segment: 'blocks' },
 ] as const;
 

@@ -1,0 +1,83 @@
+import { Alert, Anchor, Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../../api/accounts';
+import { invoicePdfUrl, useCreateInvoice, type CreatedInvoice } from '../../../api/payments';
+import { fieldErrorsOf } from '../../../api/problem';
+import { FormError } from '../../../components/forms/FormError';
+import { AmountInput } from './AmountInput';
+import { kopecksAllowed, toKopecks } from './amount';
+
+/** «Выставить счёт»: the amount, then the PDF to download and the payment link to copy (shown once). */
+export function InvoiceModal({ customerId, account, onClose }: { customerId: string; account: Account; onClose: () => void }) {
+  const { t } = useTranslation('payments');
+  const { t: tc } = useTranslation();
+  const create = useCreateInvoice(customerId, account.id);
+  const [amount, setAmount] = useState<string | number>(account.balance < 0 ? -account.balance / 100 : '');
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [touched, setTouched] = useState(false);
+  const [created, setCreated] = useState<CreatedInvoice | null>(null);
+  const kopecks = toKopecks(amount);
+  const invalid = touched && !kopecksAllowed(kopecks);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (!kopecksAllowed(kopecks)) return;
+    create.mutate({ amount: kopecks, idempotencyKey }, { onSuccess: setCreated });
+  }
+
+  if (created) {
+    return (
+      <Modal opened onClose={onClose} title={t('invoice.title')} centered>
+        <Stack gap="md">
+          <Alert color="green" variant="light" role="status" title={t('invoice.created', { number: created.invoice.number })}>
+            <Anchor href={invoicePdfUrl(customerId, account.id, created.invoice.id)} download>
+              {t('invoice.download')}
+            </Anchor>
+          </Alert>
+          <TextInput label={t('invoice.link')} description={t('invoice.linkHint')} value={created.link} readOnly onFocus={(event) => event.currentTarget.select()} data-testid="invoice-link" />
+          <Group justify="flex-end" gap="sm">
+            <CopyButton value={created.link}>
+              {({ copied, copy }) => (
+                <Button variant="light" color={copied ? 'teal' : undefined} onClick={copy}>
+                  {copied ? t('invoice.copied') : t('invoice.copy')}
+                </Button>
+              )}
+            </CopyButton>
+            <Button onClick={onClose}>{t('invoice.close')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('invoice.title')} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{t('invoice.intro')}</Text>
+          <FormError error={create.error} fields={['amount']} />
+          <AmountInput
+            label={t('invoice.amount')}
+            description={t('pay.amountHint')}
+            required
+            data-autofocus
+            value={amount}
+            onChange={setAmount}
+            onBlur={() => setTouched(true)}
+            error={invalid ? t('pay.amountInvalid') : fieldErrorsOf(create.error).amount}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {tc('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('invoice.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

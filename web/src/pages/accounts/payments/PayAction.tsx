@@ -1,0 +1,94 @@
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../../api/accounts';
+import type { MyCustomer } from '../../../api/parties';
+import { useCreatePayment } from '../../../api/payments';
+import { fieldErrorsOf } from '../../../api/problem';
+import { useFormatMoney } from '../../../app/format';
+import { FormError } from '../../../components/forms/FormError';
+import { AmountInput } from './AmountInput';
+import { kopecksAllowed, toKopecks } from './amount';
+
+/** «Оплатить» under the balance, for members who may pay: the amount, then the gateway's page. */
+export function PayAction({ customer, account }: { customer: MyCustomer; account: Account }) {
+  const { t } = useTranslation('payments');
+  const [opened, setOpened] = useState(false);
+  if (!customer.permissions.includes('pay')) return null;
+  return (
+    <>
+      <Button onClick={() => setOpened(true)}>{t('pay.button')}</Button>
+      {opened && <PayModal customerId={customer.customer.id} account={account} onClose={() => setOpened(false)} />}
+    </>
+  );
+}
+
+function PayModal({ customerId, account, onClose }: { customerId: string; account: Account; onClose: () => void }) {
+  const { t } = useTranslation('payments');
+  const { t: tc } = useTranslation();
+  const formatMoney = useFormatMoney();
+  const create = useCreatePayment(customerId, account.id);
+  // The debt, if there is one, is what people usually pay.
+  const [amount, setAmount] = useState<string | number>(account.balance < 0 ? -account.balance / 100 : '');
+  // One key per modal: a double click or a retried request creates one payment.
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [touched, setTouched] = useState(false);
+  const [noPage, setNoPage] = useState(false);
+  const kopecks = toKopecks(amount);
+  const invalid = touched && !kopecksAllowed(kopecks);
+  const serverErrors = fieldErrorsOf(create.error);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setTouched(true);
+    if (!kopecksAllowed(kopecks)) return;
+    create.mutate(
+      { amount: kopecks, idempotencyKey },
+      {
+        onSuccess: (payment) => {
+          if (payment.confirmationUrl) window.location.assign(payment.confirmationUrl);
+          else setNoPage(true);
+        },
+      },
+    );
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('pay.title', { number: account.number })} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <Text size="sm">{t('pay.intro')}</Text>
+          {account.balance < 0 && (
+            <Text size="sm" c="red">
+              {t('pay.debt', { amount: formatMoney(-account.balance) })}
+            </Text>
+          )}
+          <FormError error={create.error} fields={['amount']} />
+          {noPage && (
+            <Alert color="yellow" variant="light" role="status">
+              {t('pay.noPage')}
+            </Alert>
+          )}
+          <AmountInput
+            label={t('pay.amount')}
+            description={t('pay.amountHint')}
+            required
+            data-autofocus
+            value={amount}
+            onChange={setAmount}
+            onBlur={() => setTouched(true)}
+            error={invalid ? t('pay.amountInvalid') : serverErrors.amount}
+          />
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {tc('common.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending} disabled={noPage}>
+              {t('pay.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

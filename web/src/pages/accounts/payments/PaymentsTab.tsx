@@ -1,0 +1,126 @@
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { invoicePdfUrl, useAccountInvoices, useAccountPayments } from '../../../api/payments';
+import { useFormatDateTime, useFormatMoney } from '../../../app/format';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { useAccountContext } from '../AccountPage';
+import { InvoiceModal } from './InvoiceModal';
+import { PaymentStatusBadge } from './PaymentStatusBadge';
+
+/** «Платежи»: the account's online payments with their statuses, and its invoices with «Выставить счёт». */
+export function PaymentsTab() {
+  const { t } = useTranslation('payments');
+  const { customer, account } = useAccountContext();
+  const customerId = customer.customer.id;
+  const payments = useAccountPayments(customerId, account.id);
+  const invoices = useAccountInvoices(customerId, account.id);
+  const formatMoney = useFormatMoney();
+  const formatDateTime = useFormatDateTime();
+  const [issuing, setIssuing] = useState(false);
+  const mayIssue = customer.permissions.includes('documents');
+
+  return (
+    <Stack gap="xl">
+      <Stack gap="sm">
+        <Title order={2} size="h3">
+          {t('list.title')}
+        </Title>
+        {payments.isPending ? (
+          <Center py="md">
+            <Loader aria-label={t('loading')} />
+          </Center>
+        ) : payments.isError ? (
+          <ApiErrorAlert error={payments.error} title={t('list.loadFailed')} onRetry={() => void payments.refetch()} />
+        ) : payments.data.items.length === 0 ? (
+          <Alert variant="light">{t('list.empty')}</Alert>
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped aria-label={t('list.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('list.date')}</Table.Th>
+                  <Table.Th ta="right">{t('list.amount')}</Table.Th>
+                  <Table.Th>{t('list.status')}</Table.Th>
+                  <Table.Th>{t('list.description')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {payments.data.items.map((payment) => (
+                  <Table.Tr key={payment.id} data-testid="payment-row">
+                    <Table.Td>{formatDateTime(payment.createdAt)}</Table.Td>
+                    <Table.Td ta="right">{formatMoney(payment.amount)}</Table.Td>
+                    <Table.Td>
+                      <PaymentStatusBadge status={payment.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{payment.description}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h3">
+            {t('invoice.listTitle')}
+          </Title>
+          {mayIssue && (
+            <Button variant="light" onClick={() => setIssuing(true)}>
+              {t('invoice.button')}
+            </Button>
+          )}
+        </Group>
+        {invoices.isPending ? (
+          <Center py="md">
+            <Loader aria-label={t('loading')} />
+          </Center>
+        ) : invoices.isError ? (
+          <ApiErrorAlert error={invoices.error} title={t('invoice.loadFailed')} onRetry={() => void invoices.refetch()} />
+        ) : invoices.data.items.length === 0 ? (
+          <Alert variant="light">{t('invoice.empty')}</Alert>
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped aria-label={t('invoice.listTitle')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('invoice.number')}</Table.Th>
+                  <Table.Th>{t('invoice.date')}</Table.Th>
+                  <Table.Th ta="right">{t('invoice.amountColumn')}</Table.Th>
+                  <Table.Th>{t('invoice.state')}</Table.Th>
+                  <Table.Th />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {invoices.data.items.map((invoice) => (
+                  <Table.Tr key={invoice.id}>
+                    <Table.Td>{invoice.number}</Table.Td>
+                    <Table.Td>{formatDateTime(invoice.createdAt)}</Table.Td>
+                    <Table.Td ta="right">{formatMoney(invoice.amount)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={invoice.paidAt ? 'green' : 'gray'} variant="light">
+                        {invoice.paidAt ? t('invoice.paid') : t('invoice.unpaid')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {mayIssue && (
+                        <Anchor href={invoicePdfUrl(customerId, account.id, invoice.id)} download size="sm">
+                          {t('invoice.pdf')}
+                        </Anchor>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Stack>
+      {issuing && <InvoiceModal customerId={customerId} account={account} onClose={() => setIssuing(false)} />}
+    </Stack>
+  );
+}

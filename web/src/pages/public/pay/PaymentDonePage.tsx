@@ -1,0 +1,38 @@
+import { Alert, Center, Loader, Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { usePublicPaymentStatus } from '../../../api/payments';
+import { useFormatMoney } from '../../../app/format';
+import { PageTitle } from '../../../components/PageTitle';
+
+const colors = { succeeded: 'green', pending: 'yellow', canceled: 'gray' } as const;
+
+/** Where the gateway sends an invoice's payer back (/pay/done/:ownerId/:paymentId): that payment's outcome only. */
+export function PaymentDonePage() {
+  const { t } = useTranslation('payments');
+  const formatMoney = useFormatMoney();
+  const { ownerId = '', paymentId = '' } = useParams<'ownerId' | 'paymentId'>();
+  const payment = usePublicPaymentStatus(ownerId, paymentId);
+
+  return (
+    <Center>
+      <Stack gap="md" w="100%" maw={560}>
+        <PageTitle>{t('done.title')}</PageTitle>
+        <Title order={1}>{t('done.title')}</Title>
+        {payment.isPending ? (
+          <Center py="md">
+            <Loader aria-label={t('loading')} />
+          </Center>
+        ) : payment.isError ? (
+          <Alert color="red" variant="light" role="alert">
+            {t('done.notFound')}
+          </Alert>
+        ) : (
+          <Alert color={colors[payment.data.status]} variant="light" role="status" data-testid="payment-notice">
+            {t(`done.${payment.data.status}`, { amount: formatMoney(payment.data.amount) })}
+          </Alert>
+        )}
+      </Stack>
+    </Center>
+  );
+}

@@ -1,0 +1,112 @@
+import { Alert, Button, Card, Center, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ApiError } from '../../../api/problem';
+import { usePayPublicInvoice, usePublicInvoice, type PublicInvoice } from '../../../api/payments';
+import { useFormatDateTime, useFormatMoney } from '../../../app/format';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { PageTitle } from '../../../components/PageTitle';
+
+/** An invoice's public link (/pay/i/:token): that invoice and «Оплатить», without signing in. */
+export function PublicInvoicePage() {
+  const { t } = useTranslation('payments');
+  const { token = '' } = useParams<'token'>();
+  const invoice = usePublicInvoice(token);
+
+  return (
+    <Center>
+      <Stack gap="md" w="100%" maw={560}>
+        {invoice.isPending ? (
+          <Center py="md">
+            <Loader aria-label={t('loading')} />
+          </Center>
+        ) : invoice.isError ? (
+          invoice.error instanceof ApiError && invoice.error.status === 404 ? (
+            <Alert color="red" variant="light" role="alert">
+              {t('public.notFound')}
+            </Alert>
+          ) : (
+            <ApiErrorAlert error={invoice.error} title={t('public.notFound')} />
+          )
+        ) : (
+          <InvoiceCard token={token} invoice={invoice.data} />
+        )}
+      </Stack>
+    </Center>
+  );
+}
+
+function InvoiceCard({ token, invoice }: { token: string; invoice: PublicInvoice }) {
+  const { t } = useTranslation('payments');
+  const formatMoney = useFormatMoney();
+  const formatDateTime = useFormatDateTime();
+  const pay = usePayPublicInvoice(token);
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const [noPage, setNoPage] = useState(false);
+  const title = t('public.title', { number: invoice.number });
+  const rows = [
+    { label: t('public.provider'), value: invoice.providerName },
+    { label: t('public.account'), value: invoice.accountNumber },
+    { label: t('public.date'), value: formatDateTime(invoice.createdAt) },
+  ];
+
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      <Title order={1}>{title}</Title>
+      <Card withBorder padding="lg">
+        <Stack gap="md">
+          <Text size="xl" fw={700} data-testid="public-invoice-amount">
+            {formatMoney(invoice.amount)}
+          </Text>
+          <Table variant="vertical" withRowBorders={false}>
+            <Table.Tbody>
+              {rows.map((row) => (
+                <Table.Tr key={row.label}>
+                  <Table.Th w="35%">
+                    <Text size="sm" c="dimmed">
+                      {row.label}
+                    </Text>
+                  </Table.Th>
+                  <Table.Td>{row.value}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {invoice.status === 'paid' && (
+            <Alert color="green" variant="light" role="status">
+              {t('public.paid')}
+            </Alert>
+          )}
+          {invoice.status === 'pending' && (
+            <Alert color="yellow" variant="light" role="status">
+              {t('public.pending')}
+            </Alert>
+          )}
+          {noPage && (
+            <Alert color="yellow" variant="light" role="status">
+              {t('public.noPage')}
+            </Alert>
+          )}
+          {pay.error && <ApiErrorAlert error={pay.error} title={t('public.failed')} />}
+          {invoice.status !== 'paid' && (
+            <Button
+              loading={pay.isPending}
+              onClick={() =>
+                pay.mutate(idempotencyKey, {
+                  onSuccess: (payment) => {
+                    if (payment.confirmationUrl) window.location.assign(payment.confirmationUrl);
+                    else setNoPage(true);
+                  },
+                })
+              }
+            >
+              {t('public.pay')}
+            </Button>
+          )}
+        </Stack>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import { Alert, Button, Card, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useDecideTestGatewayPayment, useTestGatewayPayment, type TestGatewayPayment } from '../../../api/payments';
+import { useFormatMoney } from '../../../app/format';
+import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
+import { PageTitle } from '../../../components/PageTitle';
+
+/**
+ * The built-in test gateway's payment page (/pay/test/:gatewayPaymentId): what a payer sees at a
+ * real gateway, reduced to «Оплатить» and «Отменить». Either sends the payer back where they came from.
+ */
+export function TestGatewayPage() {
+  const { t } = useTranslation('payments');
+  const { gatewayPaymentId = '' } = useParams<'gatewayPaymentId'>();
+  const payment = useTestGatewayPayment(gatewayPaymentId);
+
+  return (
+    <Center>
+      <Stack gap="md" w="100%" maw={520}>
+        <PageTitle>{t('testGateway.title')}</PageTitle>
+        <Title order={1}>{t('testGateway.title')}</Title>
+        {payment.isPending ? (
+          <Center py="md">
+            <Loader aria-label={t('loading')} />
+          </Center>
+        ) : payment.isError ? (
+          <Alert color="red" variant="light" role="alert">
+            {t('testGateway.notFound')}
+          </Alert>
+        ) : (
+          <TestPayment gatewayPaymentId={gatewayPaymentId} payment={payment.data} />
+        )}
+      </Stack>
+    </Center>
+  );
+}
+
+function TestPayment({ gatewayPaymentId, payment }: { gatewayPaymentId: string; payment: TestGatewayPayment }) {
+  const { t } = useTranslation('payments');
+  const formatMoney = useFormatMoney();
+  const decide = useDecideTestGatewayPayment(gatewayPaymentId);
+  const rows = [
+    { label: t('testGateway.provider'), value: payment.providerName },
+    { label: t('testGateway.purpose'), value: payment.description },
+  ];
+  const back = () => window.location.assign(payment.returnUrl);
+
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="md">
+        <Text size="sm" c="dimmed">
+          {t('testGateway.intro')}
+        </Text>
+        <Text size="xl" fw={700} data-testid="test-gateway-amount">
+          {formatMoney(payment.amount)}
+        </Text>
+        <Table variant="vertical" withRowBorders={false}>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.label}>
+                <Table.Th w="35%">
+                  <Text size="sm" c="dimmed">
+                    {row.label}
+                  </Text>
+                </Table.Th>
+                <Table.Td>{row.value}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {decide.error && <ApiErrorAlert error={decide.error} title={t('testGateway.failed')} />}
+        {payment.status === 'pending' ? (
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" loading={decide.isPending && decide.variables === 'cancel'} disabled={decide.isPending} onClick={() => decide.mutate('cancel', { onSuccess: back })}>
+              {t('testGateway.cancel')}
+            </Button>
+            <Button loading={decide.isPending && decide.variables === 'pay'} disabled={decide.isPending} onClick={() => decide.mutate('pay', { onSuccess: back })}>
+              {t('testGateway.pay')}
+            </Button>
+          </Group>
+        ) : (
+          <>
+            <Alert color={payment.status === 'succeeded' ? 'green' : 'gray'} variant="light" role="status">
+              {payment.status === 'succeeded' ? t('testGateway.succeeded') : t('testGateway.canceled')}
+            </Alert>
+            <Group justify="flex-end">
+              <Button variant="light" onClick={back}>
+                {t('testGateway.back')}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Card>
+  );
+}
