@@ -14,6 +14,7 @@ export const backofficeSections = [
   { key: 'joinRequests', path: paths.backofficeJoinRequests, roles: ['administrator', 'moderator'] },
   { key: 'accounts', path: paths.backofficeAccounts, roles: ['administrator', 'accountant'] },
   { key: 'promisedSettings', path: paths.backofficePromisedSettings, roles: ['administrator'] },
+  { key: 'paymentRequisites', path: paths.backofficePaymentRequisites, roles: ['administrator', 'accountant'] },
   { key: 'integration', path: paths.backofficeIntegration, roles: ['administrator'] },
   { key: 'tariffs', path: paths.backofficeTariffs, roles: ['administrator'] },
 ] as const satisfies ReadonlyArray<{ key: string; path: string; roles: readonly StaffRole[] }>;

@@ -41,6 +41,7 @@ export const paths = {
   backofficeAccounts: '/backoffice/accounts',
   backofficeAccount: '/backoffice/accounts/:ownerId/:accountId',
   backofficePromisedSettings: '/backoffice/settings/promised-payment',
+  backofficePaymentRequisites: '/backoffice/settings/payment-requisites',
   backofficeIntegration: '/backoffice/integration',
   backofficeTariffs: '/backoffice/tariffs',
 } as const;

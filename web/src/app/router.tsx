@@ -11,6 +11,7 @@ import { BackofficeIndex } from '../pages/backoffice/layout/BackofficeIndex';
 import { AccountPage as BackofficeAccountPage } from '../pages/backoffice/accounts/AccountPage';
 import { AccountsPage as BackofficeAccountsPage } from '../pages/backoffice/accounts/AccountsPage';
 import { PromisedSettingsPage } from '../pages/backoffice/accounts/PromisedSettingsPage';
+import { RequisitesPage } from '../pages/backoffice/payments/RequisitesPage';
 import { CompaniesPage } from '../pages/backoffice/companies/CompaniesPage';
 import { CompanyPage } from '../pages/backoffice/companies/CompanyPage';
 import { JoinRequestsPage } from '../pages/backoffice/join-requests/JoinRequestsPage';
@@ -155,6 +156,7 @@ export const router = createBrowserRouter([
                         ],
                       },
                       { element: <RequireStaff section="promisedSettings" />, children: [{ path: paths.backofficePromisedSettings, Component: PromisedSettingsPage }] },
+                      { element: <RequireStaff section="paymentRequisites" />, children: [{ path: paths.backofficePaymentRequisites, Component: RequisitesPage }] },
                       { element: <RequireStaff section="integration" />, children: [{ path: paths.backofficeIntegration, Component: IntegrationPage }] },
                       { element: <RequireStaff section="tariffs" />, children: [{ path: paths.backofficeTariffs, Component: TariffsPage }] },
                     ],
