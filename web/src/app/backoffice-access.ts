@@ -16,6 +16,7 @@ export const backofficeSections = [
   { key: 'promisedSettings', path: paths.backofficePromisedSettings, roles: ['administrator'] },
   { key: 'paymentRequisites', path: paths.backofficePaymentRequisites, roles: ['administrator', 'accountant'] },
   { key: 'integration', path: paths.backofficeIntegration, roles: ['administrator'] },
+  { key: 'imports', path: paths.backofficeImports, roles: ['administrator', 'accountant'] },
   { key: 'tariffs', path: paths.backofficeTariffs, roles: ['administrator'] },
 ] as const satisfies ReadonlyArray<{ key: string; path: string; roles: readonly StaffRole[] }>;
 

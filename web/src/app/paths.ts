@@ -43,6 +43,7 @@ export const paths = {
   backofficePromisedSettings: '/backoffice/settings/promised-payment',
   backofficePaymentRequisites: '/backoffice/settings/payment-requisites',
   backofficeIntegration: '/backoffice/integration',
+  backofficeImports: '/backoffice/imports',
   backofficeTariffs: '/backoffice/tariffs',
 } as const;
 

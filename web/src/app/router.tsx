@@ -16,6 +16,7 @@ import { CompaniesPage } from '../pages/backoffice/companies/CompaniesPage';
 import { CompanyPage } from '../pages/backoffice/companies/CompanyPage';
 import { JoinRequestsPage } from '../pages/backoffice/join-requests/JoinRequestsPage';
 import { IntegrationPage } from '../pages/backoffice/integration/IntegrationPage';
+import { ImportsPage } from '../pages/backoffice/imports/ImportsPage';
 import { BackofficeLayout } from '../pages/backoffice/layout/BackofficeLayout';
 import { ActivationsPage } from '../pages/backoffice/activations/ActivationsPage';
 import { OutboxPage } from '../pages/backoffice/outbox/OutboxPage';
@@ -158,6 +159,7 @@ export const router = createBrowserRouter([
                       { element: <RequireStaff section="promisedSettings" />, children: [{ path: paths.backofficePromisedSettings, Component: PromisedSettingsPage }] },
                       { element: <RequireStaff section="paymentRequisites" />, children: [{ path: paths.backofficePaymentRequisites, Component: RequisitesPage }] },
                       { element: <RequireStaff section="integration" />, children: [{ path: paths.backofficeIntegration, Component: IntegrationPage }] },
+                      { element: <RequireStaff section="imports" />, children: [{ path: paths.backofficeImports, Component: ImportsPage }] },
                       { element: <RequireStaff section="tariffs" />, children: [{ path: paths.backofficeTariffs, Component: TariffsPage }] },
                     ],
                   },
