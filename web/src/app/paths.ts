@@ -10,6 +10,8 @@ export const paths = {
   accounts: '/accounts',
   account: '/accounts/:accountId',
   accountBlocks: '/accounts/:accountId/blocks',
+  accountHistory: '/accounts/:accountId/history',
+  accountUsage: '/accounts/:accountId/usage',
   accountPayments: '/accounts/:accountId/payments',
   payTest: '/pay/test/:gatewayPaymentId',
   payInvoice: '/pay/i/:token',

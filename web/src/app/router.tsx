@@ -28,6 +28,8 @@ import { UsersPage } from '../pages/backoffice/users/UsersPage';
 import { AccountPage } from '../pages/accounts/AccountPage';
 import { AccountsPage } from '../pages/accounts/AccountsPage';
 import { BlocksTab } from '../pages/accounts/components/BlocksTab';
+import { HistoryTab } from '../pages/accounts/ledger/HistoryTab';
+import { UsageTab } from '../pages/accounts/ledger/UsageTab';
 import { ServicesTab } from '../pages/accounts/tariffs/ServicesTab';
 import { TariffTab } from '../pages/accounts/tariffs/TariffTab';
 import { TariffsPage } from '../pages/backoffice/tariffs/TariffsPage';
@@ -89,6 +91,8 @@ export const router = createBrowserRouter([
                   { index: true, Component: OverviewTab },
                   { path: paths.accountPayments, Component: PaymentsTab },
                   { path: paths.accountBlocks, Component: BlocksTab },
+                  { path: paths.accountHistory, Component: HistoryTab },
+                  { path: paths.accountUsage, Component: UsageTab },
                   { path: paths.accountTariff, Component: TariffTab },
                   { path: paths.accountServices, Component: ServicesTab },
                 ],

@@ -17,6 +17,8 @@ const tabs = [
   { key: 'tariff', segment: 'tariff' },
   { key: 'services', segment: 'services' },
   { key: 'payments', segment: 'payments' },
+  { key: 'history', segment: 'history' },
+  { key: 'usage', segment: 'usage' },
   { key: 'blocks', segment: 'blocks' },
 ] as const;
 
