@@ -176,6 +176,11 @@ describe('«Счёт на оплату»', () => {
     expect(started.statusCode).toBe(201);
     expect(started.json()).toMatchObject({ status: 'pending', confirmationUrl: expect.stringContaining('/pay/test/') });
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/invoices/${token}`, remoteAddress: '10.1.0.2' })).json().status).toBe('pending');
+    // «Оплатить» again while the first payment waits on the gateway's page: the same page, no second payment.
+    const again1 = await t.app.inject({ method: 'POST', url: `/api/v1/public/invoices/${token}/payments`, headers: { origin: ORIGIN }, remoteAddress: '10.1.0.2' });
+    expect(again1.json().confirmationUrl).toBe(started.json().confirmationUrl);
+    const idempotencyRows = await t.database.db.selectFrom('http_idempotency').select('scope').execute();
+    expect(idempotencyRows.some((row) => row.scope.includes(token))).toBe(false);
 
     const gatewayId = new URL(started.json().confirmationUrl).pathname.split('/').pop()!;
     const page = (await t.app.inject({ method: 'GET', url: `/api/v1/test-gateway/payments/${gatewayId}` })).json();

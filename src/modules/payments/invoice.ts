@@ -10,7 +10,7 @@ import { amountError, InvoiceNotFoundError, InvoicePaidError, PaymentInvalidErro
 import { renderInvoicePdf } from './invoice-pdf.ts';
 import { findRequisites } from './requisites.ts';
 import { amountAllowed, createPayment, type PaymentsContext } from './service.ts';
-import { findPayment, hasPendingInvoicePayment, type Payment } from './store.ts';
+import { findPayment, findWaitingInvoicePayment, hasPendingInvoicePayment, type Payment } from './store.ts';
 
 /** «Счёт на оплату» as its issuer sees it. */
 export interface Invoice {
@@ -153,6 +153,9 @@ export async function getInvoicePdf(ctx: { db: Db; timeZone: string }, key: { cu
 /** Anyone with the link, per client address: enough to open and pay, too few to guess tokens. */
 const LINK_LIMIT: Limit = { max: 30, windowSeconds: 600 };
 
+/** A payment left on the gateway's page this recently is offered again rather than a new one. */
+const RESUME_WITHIN_MS = 30 * 60_000;
+
 /** What the public link shows: that invoice and nothing else of the customer. */
 export interface PublicInvoice {
   number: string;
@@ -196,6 +199,10 @@ export async function getPublicInvoice(ctx: { db: Db; now: Date; ip: string }, t
 export async function payPublicInvoice(ctx: PaymentsContext & { ip: string; publicUrl: URL; origin?: RequestOrigin }, token: string): Promise<Payment> {
   const invoice = await findByToken(ctx, token);
   if (invoice.paidAt) throw new InvoicePaidError();
+  // «Оплатить» pressed again (or by a second person) while a payment waits on the gateway's page: that
+  // page again, not a second payment. (No Idempotency-Key here: its record would keep the token.)
+  const waiting = await findWaitingInvoicePayment(ctx.db, invoice.customerId, invoice.id, new Date(ctx.now.getTime() - RESUME_WITHIN_MS));
+  if (waiting) return waiting;
   return createPayment(ctx, {
     customerId: invoice.customerId,
     accountId: invoice.accountId,

@@ -72,7 +72,6 @@ export const publicPaymentsRoutes: FastifyPluginAsyncTypebox<PublicPaymentsRoute
   app.post(
     '/public/invoices/:token/payments',
     {
-      config: { idempotent: true },
       schema: {
         operationId: 'payPublicInvoice',
         tags,

@@ -133,6 +133,21 @@ export async function updatePaymentStatus(
     .execute();
 }
 
+/** The invoice's newest payment still on the gateway's page (pending, with a page), created after `since`. */
+export async function findWaitingInvoicePayment(db: Db, customerId: string, invoiceId: string, since: Date): Promise<Payment | undefined> {
+  return db
+    .selectFrom('payments_payment')
+    .select(paymentColumns)
+    .where('customer_id', '=', customerId)
+    .where('invoice_id', '=', invoiceId)
+    .where('status', '=', 'pending')
+    .where('confirmation_url', 'is not', null)
+    .where('created_at', '>', since)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 /** Whether the invoice has a payment still waiting for its outcome. */
 export async function hasPendingInvoicePayment(db: Db, customerId: string, invoiceId: string): Promise<boolean> {
   const row = await db

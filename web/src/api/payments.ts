@@ -95,8 +95,8 @@ export function usePublicInvoice(token: string) {
 
 export function usePayPublicInvoice(token: string) {
   return useMutation({
-    mutationFn: (idempotencyKey: string) =>
-      unwrap(api.POST('/api/v1/public/invoices/{token}/payments', { params: { path: { token } }, headers: { 'Idempotency-Key': idempotencyKey } })),
+    // No Idempotency-Key: its record would keep the link's token. The server offers a waiting payment again instead.
+    mutationFn: () => unwrap(api.POST('/api/v1/public/invoices/{token}/payments', { params: { path: { token } } })),
   });
 }
 

@@ -42,7 +42,6 @@ function InvoiceCard({ token, invoice }: { token: string; invoice: PublicInvoice
   const formatMoney = useFormatMoney();
   const formatDateTime = useFormatDateTime();
   const pay = usePayPublicInvoice(token);
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [noPage, setNoPage] = useState(false);
   const title = t('public.title', { number: invoice.number });
   const rows = [
@@ -94,7 +93,7 @@ function InvoiceCard({ token, invoice }: { token: string; invoice: PublicInvoice
             <Button
               loading={pay.isPending}
               onClick={() =>
-                pay.mutate(idempotencyKey, {
+                pay.mutate(undefined, {
                   onSuccess: (payment) => {
                     if (payment.confirmationUrl) window.location.assign(payment.confirmationUrl);
                     else setNoPage(true);
