@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { ORIGIN, registerCustomer } from '../../../test/support/identity.ts';
 import { signInStaff } from '../../../test/support/staff.ts';
+import type { StaffRole } from '../identity/tables.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,7 +13,10 @@ afterAll(async () => t?.close());
 
 interface Operation {
   requestBody?: { content?: Record<string, { schema?: unknown }> };
+  'x-staff-roles'?: StaffRole[];
 }
+
+const STAFF_ROLES: StaffRole[] = ['administrator', 'moderator', 'operator', 'accountant'];
 
 function backofficeOperations() {
   const spec = t.app.swagger() as { paths: Record<string, Record<string, Operation>> };
@@ -50,10 +54,15 @@ describe('backofficeRoutes', () => {
     }
   });
 
-  it('answers 404 to staff whose role has no back-office access, and 401 to the signed-out', async () => {
-    const accountant = await signInStaff(t.app, t.database.db, 'accountant');
+  it('publishes who may call each route, and answers 404 to every other staff role and 401 to the signed-out', async () => {
+    const cookies = new Map<StaffRole, string>();
+    for (const role of STAFF_ROLES) cookies.set(role, (await signInStaff(t.app, t.database.db, role)).cookie);
     for (const route of backofficeOperations()) {
-      expect((await call(route, accountant.cookie)).statusCode, `${route.method} ${route.path}`).toBe(404);
+      const allowed = route.operation['x-staff-roles'];
+      expect(allowed, `${route.method} ${route.path} names its roles`).toBeDefined();
+      for (const role of STAFF_ROLES.filter((role) => !allowed!.includes(role))) {
+        expect((await call(route, cookies.get(role))).statusCode, `${role}: ${route.method} ${route.path}`).toBe(404);
+      }
       expect((await call(route)).statusCode, `${route.method} ${route.path}`).toBe(401);
     }
   });

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import type { RequestOrigin } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
@@ -35,7 +35,15 @@ export const authentication = fp(async (app: FastifyInstance, options: AuthOptio
     if (!token || !request.url.startsWith('/api/')) return;
     request.auth = (await findAuthenticated(options.db, token, new Date())) ?? null;
   });
+  // Who may call a staff route is published with it (`x-staff-roles`): API readers and the access tests see it.
+  app.addHook('onRoute', (route) => {
+    const hooks = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    const guard = hooks.find((hook): hook is StaffGuard => 'staffRoles' in hook);
+    if (guard && route.schema) route.schema = { ...route.schema, 'x-staff-roles': [...guard.staffRoles] } as FastifySchema;
+  });
 });
+
+type StaffGuard = ((request: FastifyRequest) => Promise<void>) & { staffRoles: readonly StaffRole[] };
 
 export function setSessionCookie(reply: FastifyReply, secure: boolean, session: { token: string; maxAgeSeconds: number | undefined }) {
   reply.setCookie(sessionCookieName(secure), session.token, {
@@ -88,8 +96,9 @@ export function requireFreshLogin(auth: Authenticated, now: Date): void {
  * 404 whatever they send and a route's body schema cannot be probed. Handlers call requireStaff
  * again for the typed actor.
  */
-export function staffOnly(roles: readonly StaffRole[]) {
-  return async (request: FastifyRequest) => {
+export function staffOnly(roles: readonly StaffRole[]): StaffGuard {
+  const guard = async (request: FastifyRequest) => {
     requireStaff(request, roles);
   };
+  return Object.assign(guard, { staffRoles: roles });
 }
