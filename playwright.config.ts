@@ -75,6 +75,8 @@ export default defineConfig({
         "printf '%s' 'подписанные документы получены' | node src/main.ts admin create --email activations.moderator@kabinet.test --name 'Ирина Активатор' --role moderator --password-stdin && " +
         // organizations.spec.ts: the moderator who approves the company and the employee's join request.
         "printf '%s' 'модератор проверяет компании' | node src/main.ts admin create --email organizations.moderator@kabinet.test --name 'Мария Модератор' --role moderator --password-stdin && " +
+        // accounts.spec.ts: the moderator who activates the internet subscriber.
+        "printf '%s' 'абонент интернета подключён' | node src/main.ts admin create --email accounts.moderator@kabinet.test --name 'Антон Подключающий' --role moderator --password-stdin && " +
         'npm start',
       url: `${baseURL}/readyz`,
       reuseExistingServer: false,

@@ -9,13 +9,22 @@ export interface AccountState {
   status: 'active' | 'closed';
   balance: number;
   blockThreshold: number | null;
-  createdAt: Date;
+  /** Since when the customer has had it: its first ledger entry if the billing's history predates the account's row here. */
+  openedAt: Date;
 }
 
 function state(db: Db, customerId: string, accountId: string) {
   return db
     .selectFrom('accounts_account')
-    .select(['customer_id as customerId', 'id', 'number', 'status', 'balance', 'block_threshold as blockThreshold', 'created_at as createdAt'])
+    .select([
+      'customer_id as customerId',
+      'id',
+      'number',
+      'status',
+      'balance',
+      'block_threshold as blockThreshold',
+      sql<Date>`least(created_at, (select min(e.occurred_at) from accounts_ledger_entry e where e.customer_id = accounts_account.customer_id and e.account_id = accounts_account.id))`.as('openedAt'),
+    ])
     .where('customer_id', '=', customerId)
     .where('id', '=', accountId);
 }

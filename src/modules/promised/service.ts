@@ -125,7 +125,7 @@ export function assessPromised(input: AssessInput, now: Date, timeZone: string):
       }
     }
   }
-  if (addDays(account.createdAt, settings.minAccountAgeDays) > now) {
+  if (addDays(account.openedAt, settings.minAccountAgeDays) > now) {
     const days = settings.minAccountAgeDays;
     reasons.push({
       code: 'account_age',
