@@ -1,9 +1,10 @@
-import { Alert, Card, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Card, SimpleGrid, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormatMoney } from '../../../app/format';
 import { useAccountContext } from '../AccountPage';
 import { PromisedCard } from '../promised/PromisedCard';
 import { TariffSummaryCard } from '../tariffs/TariffSummaryCard';
+import { DetailsTable } from '../../../components/DetailsTable';
 
 /** «Обзор»: the account's details, and each module's summary card (plan, promised payment, …). */
 export function OverviewTab() {
@@ -27,20 +28,7 @@ export function OverviewTab() {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {rows.length > 0 && (
           <Card withBorder padding="lg">
-            <Table variant="vertical" withRowBorders={false}>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.label}>
-                    <Table.Th w="40%">
-                      <Text size="sm" c="dimmed">
-                        {row.label}
-                      </Text>
-                    </Table.Th>
-                    <Table.Td>{row.value}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DetailsTable rows={rows} labelWidth="40%" />
           </Card>
         )}
         <TariffSummaryCard />

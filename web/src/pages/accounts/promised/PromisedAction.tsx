@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Stack, Text, Tooltip } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../api/accounts';
@@ -6,6 +6,7 @@ import type { MyCustomer } from '../../../api/parties';
 import { useGrantPromisedPayment, usePromisedOverview, type PromisedOverview, type PromisedPayment } from '../../../api/promised';
 import { useFormatDateTime, useFormatMoney } from '../../../app/format';
 import { FormError } from '../../../components/forms/FormError';
+import { DetailsTable } from '../../../components/DetailsTable';
 
 /** «Обещанный платёж» under the balance: for those who may pay; disabled with the reason when not available. */
 export function PromisedAction({ customer, account }: { customer: MyCustomer; account: Account }) {
@@ -61,20 +62,7 @@ function PromisedModal({ customerId, account, overview, onClose }: { customerId:
         ) : (
           <>
             <Text size="sm">{t('modal.intro')}</Text>
-            <Table variant="vertical" withRowBorders={false}>
-              <Table.Tbody>
-                {rows.map((row) => (
-                  <Table.Tr key={row.label}>
-                    <Table.Th w="45%">
-                      <Text size="sm" c="dimmed">
-                        {row.label}
-                      </Text>
-                    </Table.Th>
-                    <Table.Td>{row.value}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <DetailsTable rows={rows} labelWidth="45%" />
             {!overview.eligible && (
               <Alert color="yellow" variant="light" title={t('modal.notAvailable')}>
                 <List size="sm">

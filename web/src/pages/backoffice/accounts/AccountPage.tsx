@@ -8,6 +8,7 @@ import { paths } from '../../../app/paths';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { ReasonModal } from '../../../components/ReasonModal';
+import { DetailsTable } from '../../../components/DetailsTable';
 
 /** One personal account in the back office: balance, blocks and their history, promised payments; block or unblock with a reason. */
 export function AccountPage() {
@@ -70,20 +71,7 @@ function Summary({ account, title }: { account: StaffAccountDetail; title: strin
           </Stack>
         </Group>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Table variant="vertical" withRowBorders={false}>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.label}>
-                  <Table.Th w="45%">
-                    <Text size="sm" c="dimmed">
-                      {row.label}
-                    </Text>
-                  </Table.Th>
-                  <Table.Td>{row.value}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DetailsTable rows={rows} labelWidth="45%" />
         </SimpleGrid>
         <Group>
           {staffBlocked ? (

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -7,6 +7,7 @@ import { usePayPublicInvoice, usePublicInvoice, type PublicInvoice } from '../..
 import { useFormatDateTime, useFormatMoney } from '../../../app/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
+import { DetailsTable } from '../../../components/DetailsTable';
 
 /** An invoice's public link (/pay/i/:token): that invoice and «Оплатить», without signing in. */
 export function PublicInvoicePage() {
@@ -59,20 +60,7 @@ function InvoiceCard({ token, invoice }: { token: string; invoice: PublicInvoice
           <Text size="xl" fw={700} data-testid="public-invoice-amount">
             {formatMoney(invoice.amount)}
           </Text>
-          <Table variant="vertical" withRowBorders={false}>
-            <Table.Tbody>
-              {rows.map((row) => (
-                <Table.Tr key={row.label}>
-                  <Table.Th w="35%">
-                    <Text size="sm" c="dimmed">
-                      {row.label}
-                    </Text>
-                  </Table.Th>
-                  <Table.Td>{row.value}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DetailsTable rows={rows} labelWidth="35%" />
           {invoice.status === 'paid' && (
             <Alert color="green" variant="light" role="status">
               {t('public.paid')}

@@ -1,10 +1,11 @@
-import { Alert, Button, Card, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useDecideTestGatewayPayment, useTestGatewayPayment, type TestGatewayPayment } from '../../../api/payments';
 import { useFormatMoney } from '../../../app/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
+import { DetailsTable } from '../../../components/DetailsTable';
 
 /**
  * The built-in test gateway's payment page (/pay/test/:gatewayPaymentId): what a payer sees at a
@@ -55,20 +56,7 @@ function TestPayment({ gatewayPaymentId, payment }: { gatewayPaymentId: string; 
         <Text size="xl" fw={700} data-testid="test-gateway-amount">
           {formatMoney(payment.amount)}
         </Text>
-        <Table variant="vertical" withRowBorders={false}>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.label}>
-                <Table.Th w="35%">
-                  <Text size="sm" c="dimmed">
-                    {row.label}
-                  </Text>
-                </Table.Th>
-                <Table.Td>{row.value}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DetailsTable rows={rows} labelWidth="35%" />
         {decide.error && <ApiErrorAlert error={decide.error} title={t('testGateway.failed')} />}
         {payment.status === 'pending' ? (
           <Group justify="flex-end" gap="sm">

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangePlan, type AccountTariff, type ChangeResult, type PlanOffer } from '../../../../api/tariffs';
 import { useFormatDate, useFormatMoney } from '../../../../app/format';
 import { FormError } from '../../../../components/forms/FormError';
+import { DetailsTable } from '../../../../components/DetailsTable';
 
 interface ChangePlanModalProps {
   customerId: string;
@@ -47,20 +48,7 @@ export function ChangePlanModal({ customerId, accountId, offer, tariff, onDone, 
             ? t('change.immediateRule', { date: formatDate(terms.effectiveFrom), days: terms.days, periodDays: terms.periodDays, current: currentName })
             : t('change.nextPeriodRule', { date: formatDate(terms.effectiveFrom), current: currentName })}
         </Text>
-        <Table variant="vertical" withRowBorders={false} aria-label={t('change.title', { name: plan.name })}>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.label}>
-                <Table.Th w="55%">
-                  <Text size="sm" c="dimmed">
-                    {row.label}
-                  </Text>
-                </Table.Th>
-                <Table.Td fw={'strong' in row ? 700 : undefined}>{row.value}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DetailsTable rows={rows} labelWidth="55%" aria-label={t('change.title', { name: plan.name })} />
         {tariff.scheduled && (
           <Alert variant="light" color="yellow">
             {t('change.replacesScheduled', { name: tariff.scheduled.planName })}
