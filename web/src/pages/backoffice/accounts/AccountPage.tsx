@@ -3,11 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useStaffAccount, useStaffBlock, useStaffPromisedPayments, type StaffAccountDetail } from '../../../api/promised';
-import { useFormatDate, useFormatDateTime, useFormatMoney } from '../../../app/format';
+import { useFormatDateTime, useFormatMoney } from '../../../app/format';
 import { paths } from '../../../app/paths';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { ReasonModal } from '../../../components/ReasonModal';
+import { BlocksTable } from '../../accounts/components/BlocksTable';
 import { DetailsTable } from '../../../components/DetailsTable';
 
 /** One personal account in the back office: balance, blocks and their history, promised payments; block or unblock with a reason. */
@@ -106,49 +107,13 @@ function Summary({ account, title }: { account: StaffAccountDetail; title: strin
 
 function BlockHistory({ account }: { account: StaffAccountDetail }) {
   const { t } = useTranslation('promised');
-  const { t: ta } = useTranslation('accounts');
-  const formatDateTime = useFormatDateTime();
-  const formatDate = useFormatDate();
 
   return (
     <Stack gap="sm">
       <Title order={2} size="h4">
         {t('backoffice.accounts.blocks')}
       </Title>
-      {account.blocks.length === 0 ? (
-        <Alert variant="light">{ta('blocks.empty')}</Alert>
-      ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped aria-label={t('backoffice.accounts.blocks')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{ta('blocks.reason')}</Table.Th>
-                <Table.Th>{ta('blocks.started')}</Table.Th>
-                <Table.Th>{ta('blocks.ended')}</Table.Th>
-                <Table.Th>{ta('blocks.note')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {account.blocks.map((block) => (
-                <Table.Tr key={block.id}>
-                  <Table.Td>{ta(`blockReason.${block.reason}`)}</Table.Td>
-                  <Table.Td>{formatDateTime(block.startedAt)}</Table.Td>
-                  <Table.Td>
-                    {block.endedAt
-                      ? formatDateTime(block.endedAt)
-                      : block.plannedEnd
-                        ? `${ta('blocks.current')}, ${ta('blocks.plannedEnd', { date: formatDate(block.plannedEnd) })}`
-                        : ta('blocks.current')}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{[block.note, block.endNote].filter(Boolean).join(' · ')}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <BlocksTable blocks={account.blocks} aria-label={t('backoffice.accounts.blocks')} />
     </Stack>
   );
 }
