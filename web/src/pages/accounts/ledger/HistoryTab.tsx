@@ -1,15 +1,15 @@
 import '@mantine/dates/styles.css';
-import { Alert, Badge, Button, Center, Group, Loader, Menu, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Menu, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { entriesExportUrl, useAccountEntries, type EntryFilter, type ExportFormat, type LedgerEntry } from '../../../api/ledger';
 import { useFormatDateTime, useFormatMoney } from '../../../app/format';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { MoreButton } from '../../../components/MoreButton';
 import { useAccountContext } from '../AccountPage';
 import { periodPresets, thisMonth, type Period } from './period';
 import { StatementCard } from './StatementCard';
+import { QueryFallback } from '../../../components/QueryFallback';
 
 /** The operation filter's choices and what each asks the server for. */
 const KIND_FILTERS = {
@@ -102,12 +102,8 @@ function Entries({ customerId, accountId, filter }: { customerId: string; accoun
           </Menu.Dropdown>
         </Menu>
       </Group>
-      {entries.isPending ? (
-        <Center py="md">
-          <Loader aria-label={t('loading')} />
-        </Center>
-      ) : entries.isError ? (
-        <ApiErrorAlert error={entries.error} title={t('entries.loadFailed')} onRetry={() => void entries.refetch()} />
+      {!entries.isSuccess ? (
+        <QueryFallback query={entries} errorTitle={t('entries.loadFailed')} />
       ) : entries.data.pages[0]?.items.length === 0 ? (
         <Alert variant="light">{t('entries.empty')}</Alert>
       ) : (

@@ -1,9 +1,9 @@
-import { Alert, Button, Card, Center, Group, Loader, Menu, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Menu, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { statementExportUrl, useAccountStatement, type ExportFormat } from '../../../api/ledger';
 import { useFormatDate, useFormatMoney } from '../../../app/format';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import type { Period } from './period';
+import { QueryFallback } from '../../../components/QueryFallback';
 
 /** The statement for the chosen period: what the account had, what was charged and paid, what it has. */
 export function StatementCard({ customerId, accountId, period }: { customerId: string; accountId: string; period: Period | null }) {
@@ -19,14 +19,7 @@ export function StatementCard({ customerId, accountId, period }: { customerId: s
       </Alert>
     );
   }
-  if (statement.isPending) {
-    return (
-      <Center py="md">
-        <Loader aria-label={t('loading')} />
-      </Center>
-    );
-  }
-  if (statement.isError) return <ApiErrorAlert error={statement.error} title={t('statement.loadFailed')} onRetry={() => void statement.refetch()} />;
+  if (!statement.isSuccess) return <QueryFallback query={statement} errorTitle={t('statement.loadFailed')} />;
 
   const data = statement.data;
   const promised = data.promisedCredits + data.promisedReversals;

@@ -1,11 +1,11 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Alert, Card, Center, Group, Loader, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountUsage, type UsageMetric } from '../../../api/ledger';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useAccountContext } from '../AccountPage';
+import { QueryFallback } from '../../../components/QueryFallback';
 
 type Granularity = 'day' | 'month';
 
@@ -46,14 +46,7 @@ export function UsageTab() {
     </Group>
   );
 
-  if (usage.isPending) {
-    return (
-      <Center py="md">
-        <Loader aria-label={t('loading')} />
-      </Center>
-    );
-  }
-  if (usage.isError) return <ApiErrorAlert error={usage.error} title={t('usage.loadFailed')} onRetry={() => void usage.refetch()} />;
+  if (!usage.isSuccess) return <QueryFallback query={usage} errorTitle={t('usage.loadFailed')} />;
 
   const report = usage.data;
   if (!report.metric) {

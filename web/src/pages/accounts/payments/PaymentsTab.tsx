@@ -1,12 +1,12 @@
-import { Alert, Anchor, Badge, Button, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { invoicePdfUrl, useAccountInvoices, useAccountPayments } from '../../../api/payments';
 import { useFormatDateTime, useFormatMoney } from '../../../app/format';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { useAccountContext } from '../AccountPage';
 import { InvoiceModal } from './InvoiceModal';
 import { PaymentStatusBadge } from './PaymentStatusBadge';
+import { QueryFallback } from '../../../components/QueryFallback';
 
 /** «Платежи»: the account's online payments with their statuses, and its invoices with «Выставить счёт». */
 export function PaymentsTab() {
@@ -26,12 +26,8 @@ export function PaymentsTab() {
         <Title order={2} size="h3">
           {t('list.title')}
         </Title>
-        {payments.isPending ? (
-          <Center py="md">
-            <Loader aria-label={t('loading')} />
-          </Center>
-        ) : payments.isError ? (
-          <ApiErrorAlert error={payments.error} title={t('list.loadFailed')} onRetry={() => void payments.refetch()} />
+        {!payments.isSuccess ? (
+          <QueryFallback query={payments} errorTitle={t('list.loadFailed')} />
         ) : payments.data.items.length === 0 ? (
           <Alert variant="light">{t('list.empty')}</Alert>
         ) : (
@@ -75,12 +71,8 @@ export function PaymentsTab() {
             </Button>
           )}
         </Group>
-        {invoices.isPending ? (
-          <Center py="md">
-            <Loader aria-label={t('loading')} />
-          </Center>
-        ) : invoices.isError ? (
-          <ApiErrorAlert error={invoices.error} title={t('invoice.loadFailed')} onRetry={() => void invoices.refetch()} />
+        {!invoices.isSuccess ? (
+          <QueryFallback query={invoices} errorTitle={t('invoice.loadFailed')} />
         ) : invoices.data.items.length === 0 ? (
           <Alert variant="light">{t('invoice.empty')}</Alert>
         ) : (

@@ -1,12 +1,12 @@
-import { Alert, Badge, Button, Card, Center, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountServices, useCancelService, useOrderService, type ServiceOffer, type ServiceSubscription } from '../../../api/tariffs';
 import { useFormatDate, useFormatMoney } from '../../../app/format';
-import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { useAccountContext } from '../AccountPage';
 import { nextPeriodStart } from './components/dates';
+import { QueryFallback } from '../../../components/QueryFallback';
 
 type Pending = { kind: 'order'; offer: ServiceOffer } | { kind: 'resume'; subscription: ServiceSubscription } | { kind: 'cancel'; subscription: ServiceSubscription; endsOn: string };
 
@@ -20,14 +20,7 @@ export function ServicesTab() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  if (services.isPending) {
-    return (
-      <Center py="md">
-        <Loader aria-label={t('loading')} />
-      </Center>
-    );
-  }
-  if (services.isError) return <ApiErrorAlert error={services.error} title={t('services.loadFailed')} onRetry={() => void services.refetch()} />;
+  if (!services.isSuccess) return <QueryFallback query={services} errorTitle={t('services.loadFailed')} />;
 
   const canOrder = customer.permissions.includes('order');
   const blockedForDebt = account.blockedFor.includes('debt');

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Center, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountTariff, useCancelScheduledChange, usePlanHistory, usePlanOffers, type AccountTariff, type PlanOffer } from '../../../api/tariffs';
@@ -8,6 +8,7 @@ import { ConfirmModal } from '../../../components/ConfirmModal';
 import { useAccountContext } from '../AccountPage';
 import { ChangePlanModal } from './components/ChangePlanModal';
 import { dayBefore } from './components/dates';
+import { QueryFallback } from '../../../components/QueryFallback';
 
 type ChangeableOffer = PlanOffer & { terms: NonNullable<PlanOffer['terms']> };
 
@@ -19,14 +20,7 @@ export function TariffTab() {
   const tariff = useAccountTariff(customerId, account.id);
   const [done, setDone] = useState<string | null>(null);
 
-  if (tariff.isPending) {
-    return (
-      <Center py="md">
-        <Loader aria-label={t('loading')} />
-      </Center>
-    );
-  }
-  if (tariff.isError) return <ApiErrorAlert error={tariff.error} title={t('tariff.loadFailed')} onRetry={() => void tariff.refetch()} />;
+  if (!tariff.isSuccess) return <QueryFallback query={tariff} errorTitle={t('tariff.loadFailed')} />;
 
   const canOrder = customer.permissions.includes('order');
   return (

@@ -1,9 +1,10 @@
-import { Alert, Center, Loader, Stack, Title } from '@mantine/core';
+import { Alert, Center, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePublicPaymentStatus } from '../../../api/payments';
 import { useFormatMoney } from '../../../app/format';
 import { PageTitle } from '../../../components/PageTitle';
+import { LoadingState } from '../../../components/QueryFallback';
 
 const colors = { succeeded: 'green', pending: 'yellow', canceled: 'gray' } as const;
 
@@ -20,9 +21,7 @@ export function PaymentDonePage() {
         <PageTitle>{t('done.title')}</PageTitle>
         <Title order={1}>{t('done.title')}</Title>
         {payment.isPending ? (
-          <Center py="md">
-            <Loader aria-label={t('loading')} />
-          </Center>
+          <LoadingState />
         ) : payment.isError ? (
           <Alert color="red" variant="light" role="alert">
             {t('done.notFound')}

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { useFormatDateTime, useFormatMoney } from '../../../app/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { DetailsTable } from '../../../components/DetailsTable';
+import { LoadingState } from '../../../components/QueryFallback';
 
 /** An invoice's public link (/pay/i/:token): that invoice and «Оплатить», without signing in. */
 export function PublicInvoicePage() {
@@ -19,9 +20,7 @@ export function PublicInvoicePage() {
     <Center>
       <Stack gap="md" w="100%" maw={560}>
         {invoice.isPending ? (
-          <Center py="md">
-            <Loader aria-label={t('loading')} />
-          </Center>
+          <LoadingState />
         ) : invoice.isError ? (
           invoice.error instanceof ApiError && invoice.error.status === 404 ? (
             <Alert color="red" variant="light" role="alert">

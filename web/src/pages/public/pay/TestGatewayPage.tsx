@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useDecideTestGatewayPayment, useTestGatewayPayment, type TestGatewayPayment } from '../../../api/payments';
@@ -6,6 +6,7 @@ import { useFormatMoney } from '../../../app/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { DetailsTable } from '../../../components/DetailsTable';
+import { LoadingState } from '../../../components/QueryFallback';
 
 /**
  * The built-in test gateway's payment page (/pay/test/:gatewayPaymentId): what a payer sees at a
@@ -22,9 +23,7 @@ export function TestGatewayPage() {
         <PageTitle>{t('testGateway.title')}</PageTitle>
         <Title order={1}>{t('testGateway.title')}</Title>
         {payment.isPending ? (
-          <Center py="md">
-            <Loader aria-label={t('loading')} />
-          </Center>
+          <LoadingState />
         ) : payment.isError ? (
           <Alert color="red" variant="light" role="alert">
             {t('testGateway.notFound')}
