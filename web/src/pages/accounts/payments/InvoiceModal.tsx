@@ -5,25 +5,22 @@ import type { Account } from '../../../api/accounts';
 import { invoicePdfUrl, useCreateInvoice, type CreatedInvoice } from '../../../api/payments';
 import { fieldErrorsOf } from '../../../api/problem';
 import { FormError } from '../../../components/forms/FormError';
-import { AmountInput } from './AmountInput';
-import { kopecksAllowed, toKopecks } from './amount';
+import { PaymentAmountInput } from './AmountInput';
+import { useAmountField } from './amount';
 
 /** «Выставить счёт»: the amount, then the PDF to download and the payment link to copy (shown once). */
 export function InvoiceModal({ customerId, account, onClose }: { customerId: string; account: Account; onClose: () => void }) {
   const { t } = useTranslation('payments');
   const { t: tc } = useTranslation();
   const create = useCreateInvoice(customerId, account.id);
-  const [amount, setAmount] = useState<string | number>(account.balance < 0 ? -account.balance / 100 : '');
+  const amount = useAmountField(account.balance);
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const [touched, setTouched] = useState(false);
   const [created, setCreated] = useState<CreatedInvoice | null>(null);
-  const kopecks = toKopecks(amount);
-  const invalid = touched && !kopecksAllowed(kopecks);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setTouched(true);
-    if (!kopecksAllowed(kopecks)) return;
+    const kopecks = amount.submitted();
+    if (kopecks === undefined) return;
     create.mutate({ amount: kopecks, idempotencyKey }, { onSuccess: setCreated });
   }
 
@@ -58,16 +55,7 @@ export function InvoiceModal({ customerId, account, onClose }: { customerId: str
         <Stack gap="md">
           <Text size="sm">{t('invoice.intro')}</Text>
           <FormError error={create.error} fields={['amount']} />
-          <AmountInput
-            label={t('invoice.amount')}
-            description={t('pay.amountHint')}
-            required
-            data-autofocus
-            value={amount}
-            onChange={setAmount}
-            onBlur={() => setTouched(true)}
-            error={invalid ? t('pay.amountInvalid') : fieldErrorsOf(create.error).amount}
-          />
+          <PaymentAmountInput field={amount} label={t('invoice.amount')} serverError={fieldErrorsOf(create.error).amount} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {tc('common.cancel')}

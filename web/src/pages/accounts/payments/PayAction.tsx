@@ -7,8 +7,8 @@ import { useCreatePayment } from '../../../api/payments';
 import { fieldErrorsOf } from '../../../api/problem';
 import { useFormatMoney } from '../../../app/format';
 import { FormError } from '../../../components/forms/FormError';
-import { AmountInput } from './AmountInput';
-import { kopecksAllowed, toKopecks } from './amount';
+import { PaymentAmountInput } from './AmountInput';
+import { useAmountField } from './amount';
 
 /** «Оплатить» under the balance, for members who may pay: the amount, then the gateway's page. */
 export function PayAction({ customer, account }: { customer: MyCustomer; account: Account }) {
@@ -28,20 +28,15 @@ function PayModal({ customerId, account, onClose }: { customerId: string; accoun
   const { t: tc } = useTranslation();
   const formatMoney = useFormatMoney();
   const create = useCreatePayment(customerId, account.id);
-  // The debt, if there is one, is what people usually pay.
-  const [amount, setAmount] = useState<string | number>(account.balance < 0 ? -account.balance / 100 : '');
+  const amount = useAmountField(account.balance);
   // One key per modal: a double click or a retried request creates one payment.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const [touched, setTouched] = useState(false);
   const [noPage, setNoPage] = useState(false);
-  const kopecks = toKopecks(amount);
-  const invalid = touched && !kopecksAllowed(kopecks);
-  const serverErrors = fieldErrorsOf(create.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    setTouched(true);
-    if (!kopecksAllowed(kopecks)) return;
+    const kopecks = amount.submitted();
+    if (kopecks === undefined) return;
     create.mutate(
       { amount: kopecks, idempotencyKey },
       {
@@ -69,16 +64,7 @@ function PayModal({ customerId, account, onClose }: { customerId: string; accoun
               {t('pay.noPage')}
             </Alert>
           )}
-          <AmountInput
-            label={t('pay.amount')}
-            description={t('pay.amountHint')}
-            required
-            data-autofocus
-            value={amount}
-            onChange={setAmount}
-            onBlur={() => setTouched(true)}
-            error={invalid ? t('pay.amountInvalid') : serverErrors.amount}
-          />
+          <PaymentAmountInput field={amount} label={t('pay.amount')} serverError={fieldErrorsOf(create.error).amount} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {tc('common.cancel')}
