@@ -10,6 +10,7 @@ import { useAccountContext } from '../AccountPage';
 import { periodPresets, thisMonth, type Period } from './period';
 import { StatementCard } from './StatementCard';
 import { QueryFallback } from '../../../components/QueryFallback';
+import { DataTable } from '../../../components/DataTable';
 
 /** The operation filter's choices and what each asks the server for. */
 const KIND_FILTERS = {
@@ -108,23 +109,15 @@ function Entries({ customerId, accountId, filter }: { customerId: string; accoun
         <Alert variant="light">{t('entries.empty')}</Alert>
       ) : (
         <>
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped aria-label={t('entries.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('entries.date')}</Table.Th>
-                  <Table.Th>{t('entries.operation')}</Table.Th>
-                  <Table.Th>{t('entries.details')}</Table.Th>
-                  <Table.Th ta="right">{t('entries.amount')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.data.pages.flatMap((page) => page.items).map((entry) => (
-                  <EntryRow key={entry.id} entry={entry} />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            aria-label={t('entries.title')}
+            minWidth={560}
+            columns={[t('entries.date'), t('entries.operation'), t('entries.details'), { label: t('entries.amount'), align: 'right' }]}
+          >
+            {entries.data.pages.flatMap((page) => page.items).map((entry) => (
+              <EntryRow key={entry.id} entry={entry} />
+            ))}
+          </DataTable>
           <MoreButton query={entries} />
         </>
       )}

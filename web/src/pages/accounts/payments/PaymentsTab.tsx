@@ -7,6 +7,7 @@ import { useAccountContext } from '../AccountPage';
 import { InvoiceModal } from './InvoiceModal';
 import { PaymentStatusBadge } from './PaymentStatusBadge';
 import { QueryFallback } from '../../../components/QueryFallback';
+import { DataTable } from '../../../components/DataTable';
 
 /** «Платежи»: the account's online payments with their statuses, and its invoices with «Выставить счёт». */
 export function PaymentsTab() {
@@ -31,32 +32,24 @@ export function PaymentsTab() {
         ) : payments.data.items.length === 0 ? (
           <Alert variant="light">{t('list.empty')}</Alert>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped aria-label={t('list.title')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('list.date')}</Table.Th>
-                  <Table.Th ta="right">{t('list.amount')}</Table.Th>
-                  <Table.Th>{t('list.status')}</Table.Th>
-                  <Table.Th>{t('list.description')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {payments.data.items.map((payment) => (
-                  <Table.Tr key={payment.id} data-testid="payment-row">
-                    <Table.Td>{formatDateTime(payment.createdAt)}</Table.Td>
-                    <Table.Td ta="right">{formatMoney(payment.amount)}</Table.Td>
-                    <Table.Td>
-                      <PaymentStatusBadge status={payment.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{payment.description}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            aria-label={t('list.title')}
+            minWidth={560}
+            columns={[t('list.date'), { label: t('list.amount'), align: 'right' }, t('list.status'), t('list.description')]}
+          >
+            {payments.data.items.map((payment) => (
+              <Table.Tr key={payment.id} data-testid="payment-row">
+                <Table.Td>{formatDateTime(payment.createdAt)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(payment.amount)}</Table.Td>
+                <Table.Td>
+                  <PaymentStatusBadge status={payment.status} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{payment.description}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </Stack>
 
@@ -76,40 +69,31 @@ export function PaymentsTab() {
         ) : invoices.data.items.length === 0 ? (
           <Alert variant="light">{t('invoice.empty')}</Alert>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped aria-label={t('invoice.listTitle')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('invoice.number')}</Table.Th>
-                  <Table.Th>{t('invoice.date')}</Table.Th>
-                  <Table.Th ta="right">{t('invoice.amountColumn')}</Table.Th>
-                  <Table.Th>{t('invoice.state')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {invoices.data.items.map((invoice) => (
-                  <Table.Tr key={invoice.id}>
-                    <Table.Td>{invoice.number}</Table.Td>
-                    <Table.Td>{formatDateTime(invoice.createdAt)}</Table.Td>
-                    <Table.Td ta="right">{formatMoney(invoice.amount)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={invoice.paidAt ? 'green' : 'gray'} variant="light">
-                        {invoice.paidAt ? t('invoice.paid') : t('invoice.unpaid')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {mayIssue && (
-                        <Anchor href={invoicePdfUrl(customerId, account.id, invoice.id)} download size="sm">
-                          {t('invoice.pdf')}
-                        </Anchor>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            aria-label={t('invoice.listTitle')}
+            minWidth={560}
+            columns={[t('invoice.number'), t('invoice.date'), { label: t('invoice.amountColumn'), align: 'right' }, t('invoice.state'), '']}
+          >
+            {invoices.data.items.map((invoice) => (
+              <Table.Tr key={invoice.id}>
+                <Table.Td>{invoice.number}</Table.Td>
+                <Table.Td>{formatDateTime(invoice.createdAt)}</Table.Td>
+                <Table.Td ta="right">{formatMoney(invoice.amount)}</Table.Td>
+                <Table.Td>
+                  <Badge color={invoice.paidAt ? 'green' : 'gray'} variant="light">
+                    {invoice.paidAt ? t('invoice.paid') : t('invoice.unpaid')}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {mayIssue && (
+                    <Anchor href={invoicePdfUrl(customerId, account.id, invoice.id)} download size="sm">
+                      {t('invoice.pdf')}
+                    </Anchor>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </Stack>
       {issuing && <InvoiceModal customerId={customerId} account={account} onClose={() => setIssuing(false)} />}

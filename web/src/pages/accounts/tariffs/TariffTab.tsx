@@ -9,6 +9,7 @@ import { useAccountContext } from '../AccountPage';
 import { ChangePlanModal } from './components/ChangePlanModal';
 import { dayBefore } from './components/dates';
 import { QueryFallback } from '../../../components/QueryFallback';
+import { DataTable } from '../../../components/DataTable';
 
 type ChangeableOffer = PlanOffer & { terms: NonNullable<PlanOffer['terms']> };
 
@@ -217,30 +218,21 @@ function History() {
       ) : history.isError ? (
         <ApiErrorAlert error={history.error} title={t('tariff.historyLoadFailed')} onRetry={() => void history.refetch()} />
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped aria-label={t('tariff.history')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('tariff.historyPlan')}</Table.Th>
-                <Table.Th>{t('tariff.historyPrice')}</Table.Th>
-                <Table.Th>{t('tariff.historyFrom')}</Table.Th>
-                <Table.Th>{t('tariff.historyTo')}</Table.Th>
-                <Table.Th>{t('tariff.historyHow')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {history.data.items.map((item) => (
-                <Table.Tr key={item.id}>
-                  <Table.Td>{item.planName}</Table.Td>
-                  <Table.Td>{formatMoney(item.monthlyPrice)}</Table.Td>
-                  <Table.Td>{formatDate(item.validFrom)}</Table.Td>
-                  <Table.Td>{item.validTo ? formatDate(item.validTo > item.validFrom ? dayBefore(item.validTo) : item.validFrom) : t('tariff.historyOpen')}</Table.Td>
-                  <Table.Td>{t(`tariff.changeKind.${item.changeKind}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          aria-label={t('tariff.history')}
+          minWidth={560}
+          columns={[t('tariff.historyPlan'), t('tariff.historyPrice'), t('tariff.historyFrom'), t('tariff.historyTo'), t('tariff.historyHow')]}
+        >
+          {history.data.items.map((item) => (
+            <Table.Tr key={item.id}>
+              <Table.Td>{item.planName}</Table.Td>
+              <Table.Td>{formatMoney(item.monthlyPrice)}</Table.Td>
+              <Table.Td>{formatDate(item.validFrom)}</Table.Td>
+              <Table.Td>{item.validTo ? formatDate(item.validTo > item.validFrom ? dayBefore(item.validTo) : item.validFrom) : t('tariff.historyOpen')}</Table.Td>
+              <Table.Td>{t(`tariff.changeKind.${item.changeKind}`)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );

@@ -10,6 +10,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { ReasonModal } from '../../../components/ReasonModal';
 import { BlocksTable } from '../../accounts/components/BlocksTable';
 import { DetailsTable } from '../../../components/DetailsTable';
+import { DataTable } from '../../../components/DataTable';
 
 /** One personal account in the back office: balance, blocks and their history, promised payments; block or unblock with a reason. */
 export function AccountPage() {
@@ -135,32 +136,24 @@ function PromisedPayments({ ownerId, accountId }: { ownerId: string; accountId: 
       {payments.data.history.length === 0 ? (
         <Alert variant="light">{t('history.empty')}</Alert>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
-          <Table striped aria-label={t('history.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th ta="right">{t('history.amount')}</Table.Th>
-                <Table.Th>{t('history.granted')}</Table.Th>
-                <Table.Th>{t('history.expires')}</Table.Th>
-                <Table.Th>{t('history.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {payments.data.history.map((payment) => (
-                <Table.Tr key={payment.id}>
-                  <Table.Td ta="right">{formatMoney(payment.amount)}</Table.Td>
-                  <Table.Td>{formatDateTime(payment.grantedAt)}</Table.Td>
-                  <Table.Td>{formatDateTime(payment.expiresAt)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={payment.status === 'open' ? 'blue' : 'gray'} variant="light">
-                      {t(`status.${payment.status}`)}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          aria-label={t('history.title')}
+          minWidth={560}
+          columns={[{ label: t('history.amount'), align: 'right' }, t('history.granted'), t('history.expires'), t('history.status')]}
+        >
+          {payments.data.history.map((payment) => (
+            <Table.Tr key={payment.id}>
+              <Table.Td ta="right">{formatMoney(payment.amount)}</Table.Td>
+              <Table.Td>{formatDateTime(payment.grantedAt)}</Table.Td>
+              <Table.Td>{formatDateTime(payment.expiresAt)}</Table.Td>
+              <Table.Td>
+                <Badge color={payment.status === 'open' ? 'blue' : 'gray'} variant="light">
+                  {t(`status.${payment.status}`)}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );

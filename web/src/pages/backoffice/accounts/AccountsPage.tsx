@@ -7,6 +7,7 @@ import { backofficeAccountPath } from '../../../app/paths';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { SearchForm } from '../shared/SearchForm';
+import { DataTable } from '../../../components/DataTable';
 
 /** «Лицевые счета» in the back office: an account by its number or subscriber code; the query lives in the address. */
 export function AccountsPage() {
@@ -34,51 +35,48 @@ export function AccountsPage() {
       {found.isError && <ApiErrorAlert error={found.error} title={t('backoffice.accounts.title')} onRetry={() => void found.refetch()} />}
       {found.data && found.data.items.length === 0 && <Alert variant="light">{t('backoffice.accounts.notFound')}</Alert>}
       {found.data && found.data.items.length > 0 && (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped aria-label={t('backoffice.accounts.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('backoffice.accounts.number')}</Table.Th>
-                <Table.Th>{t('backoffice.accounts.kind')}</Table.Th>
-                <Table.Th>{t('backoffice.accounts.address')}</Table.Th>
-                <Table.Th ta="right">{t('backoffice.accounts.balance')}</Table.Th>
-                <Table.Th>{t('backoffice.accounts.state')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {found.data.items.map((account) => (
-                <Table.Tr key={account.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={backofficeAccountPath(account.customerId, account.id)}>
-                      {account.number}
-                    </Anchor>
-                    {account.subscriberCode && (
-                      <Text size="xs" c="dimmed">
-                        {account.subscriberCode}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{ta(`kind.${account.kind}`)}</Table.Td>
-                  <Table.Td>{account.address}</Table.Td>
-                  <Table.Td ta="right" c={account.balance < 0 ? 'red' : undefined}>
-                    {formatMoney(account.balance)}
-                  </Table.Td>
-                  <Table.Td>
-                    {account.blockedFor.length === 0 ? (
-                      <Badge color="green" variant="light">
-                        {t('backoffice.accounts.working')}
-                      </Badge>
-                    ) : (
-                      <Badge color="red" variant="light">
-                        {t('backoffice.accounts.blocked')}: {account.blockedFor.map((reason) => ta(`blockReason.${reason}`)).join(', ')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          aria-label={t('backoffice.accounts.title')}
+          minWidth={640}
+          columns={[
+            t('backoffice.accounts.number'),
+            t('backoffice.accounts.kind'),
+            t('backoffice.accounts.address'),
+            { label: t('backoffice.accounts.balance'), align: 'right' },
+            t('backoffice.accounts.state'),
+          ]}
+        >
+          {found.data.items.map((account) => (
+            <Table.Tr key={account.id}>
+              <Table.Td>
+                <Anchor component={Link} to={backofficeAccountPath(account.customerId, account.id)}>
+                  {account.number}
+                </Anchor>
+                {account.subscriberCode && (
+                  <Text size="xs" c="dimmed">
+                    {account.subscriberCode}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{ta(`kind.${account.kind}`)}</Table.Td>
+              <Table.Td>{account.address}</Table.Td>
+              <Table.Td ta="right" c={account.balance < 0 ? 'red' : undefined}>
+                {formatMoney(account.balance)}
+              </Table.Td>
+              <Table.Td>
+                {account.blockedFor.length === 0 ? (
+                  <Badge color="green" variant="light">
+                    {t('backoffice.accounts.working')}
+                  </Badge>
+                ) : (
+                  <Badge color="red" variant="light">
+                    {t('backoffice.accounts.blocked')}: {account.blockedFor.map((reason) => ta(`blockReason.${reason}`)).join(', ')}
+                  </Badge>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );

@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { ConfirmModal } from '../../../components/ConfirmModal';
 import { PageTitle } from '../../../components/PageTitle';
 import { CatalogFormModal } from './components/CatalogFormModal';
+import { DataTable } from '../../../components/DataTable';
 
 type Kind = 'plans' | 'services';
 type Editing = { kind: 'plans'; item: TariffPlan | null } | { kind: 'services'; item: AddonService | null };
@@ -98,62 +99,59 @@ function CatalogSection({ kind, title, query, onCreate, onEdit, onStatus }: Cata
       ) : query.data.items.length === 0 ? (
         <Alert variant="light">{t('backoffice.empty')}</Alert>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped aria-label={title}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('backoffice.name')}</Table.Th>
-                <Table.Th>{t('backoffice.code')}</Table.Th>
-                <Table.Th>{t('backoffice.accountKind')}</Table.Th>
-                <Table.Th>{t('backoffice.price')}</Table.Th>
-                <Table.Th>{t('backoffice.selfService')}</Table.Th>
-                {kind === 'plans' && <Table.Th>{t('backoffice.immediateChange')}</Table.Th>}
-                <Table.Th>{t('backoffice.status')}</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((item) => (
-                <Table.Tr key={item.code} data-testid={`catalog-${item.code}`}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {item.name}
-                    </Text>
-                    {item.description && (
-                      <Text size="xs" c="dimmed">
-                        {item.description}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace">
-                      {item.code}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{ta(`kind.${item.accountKind}`)}</Table.Td>
-                  <Table.Td>{formatMoney(item.monthlyPrice)}</Table.Td>
-                  <Table.Td>{yesNo(item.selfService)}</Table.Td>
-                  {kind === 'plans' && <Table.Td>{yesNo('immediateChange' in item && item.immediateChange)}</Table.Td>}
-                  <Table.Td>
-                    <Badge variant="light" color={item.status === 'active' ? 'green' : 'gray'}>
-                      {item.status === 'active' ? t('backoffice.statusActive') : t('backoffice.statusArchived')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" wrap="nowrap" justify="flex-end">
-                      <Button size="compact-sm" variant="default" onClick={() => onEdit(item)}>
-                        {t('backoffice.edit')}
-                      </Button>
-                      <Button size="compact-sm" variant="subtle" color={item.status === 'active' ? 'red' : undefined} onClick={() => onStatus(item, item.status === 'active' ? 'archive' : 'restore')}>
-                        {item.status === 'active' ? t('backoffice.archive') : t('backoffice.restore')}
-                      </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          aria-label={title}
+          minWidth={760}
+          columns={[
+            t('backoffice.name'),
+            t('backoffice.code'),
+            t('backoffice.accountKind'),
+            t('backoffice.price'),
+            t('backoffice.selfService'),
+            kind === 'plans' && t('backoffice.immediateChange'),
+            t('backoffice.status'),
+            '',
+          ]}
+        >
+          {query.data.items.map((item) => (
+            <Table.Tr key={item.code} data-testid={`catalog-${item.code}`}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {item.name}
+                </Text>
+                {item.description && (
+                  <Text size="xs" c="dimmed">
+                    {item.description}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace">
+                  {item.code}
+                </Text>
+              </Table.Td>
+              <Table.Td>{ta(`kind.${item.accountKind}`)}</Table.Td>
+              <Table.Td>{formatMoney(item.monthlyPrice)}</Table.Td>
+              <Table.Td>{yesNo(item.selfService)}</Table.Td>
+              {kind === 'plans' && <Table.Td>{yesNo('immediateChange' in item && item.immediateChange)}</Table.Td>}
+              <Table.Td>
+                <Badge variant="light" color={item.status === 'active' ? 'green' : 'gray'}>
+                  {item.status === 'active' ? t('backoffice.statusActive') : t('backoffice.statusArchived')}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap" justify="flex-end">
+                  <Button size="compact-sm" variant="default" onClick={() => onEdit(item)}>
+                    {t('backoffice.edit')}
+                  </Button>
+                  <Button size="compact-sm" variant="subtle" color={item.status === 'active' ? 'red' : undefined} onClick={() => onStatus(item, item.status === 'active' ? 'archive' : 'restore')}>
+                    {item.status === 'active' ? t('backoffice.archive') : t('backoffice.restore')}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );

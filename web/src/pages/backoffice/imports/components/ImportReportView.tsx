@@ -1,6 +1,7 @@
 import { Alert, Button, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { problemsCsv, type ImportReport } from '../../../../api/imports';
+import { DataTable } from '../../../../components/DataTable';
 
 const SHOWN = 200;
 
@@ -48,26 +49,20 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       )}
       {report.problems.length > 0 && (
         <Stack gap="xs">
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped verticalSpacing="xs" aria-label={t('import.report.invalid')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('import.report.line')}</Table.Th>
-                  <Table.Th>{t('import.report.field')}</Table.Th>
-                  <Table.Th>{t('import.report.reason')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map(({ key, line, error }) => (
-                  <Table.Tr key={key}>
-                    <Table.Td>{number(line)}</Table.Td>
-                    <Table.Td ff="monospace">{error.field}</Table.Td>
-                    <Table.Td>{error.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            aria-label={t('import.report.invalid')}
+            minWidth={560}
+            verticalSpacing="xs"
+            columns={[t('import.report.line'), t('import.report.field'), t('import.report.reason')]}
+          >
+            {rows.map(({ key, line, error }) => (
+              <Table.Tr key={key}>
+                <Table.Td>{number(line)}</Table.Td>
+                <Table.Td ff="monospace">{error.field}</Table.Td>
+                <Table.Td>{error.message}</Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
           {report.invalid > Math.min(report.problems.length, SHOWN) && (
             <Text size="sm" c="dimmed">
               {t('import.report.truncated', { shown: number(Math.min(report.problems.length, SHOWN)), total: number(report.invalid) })}

@@ -5,6 +5,7 @@ import { useRetryWebhookDelivery, useWebhookDeliveries, useWebhookEndpoints, typ
 import { useFormatDateTime } from '../../../../app/format';
 import { ApiErrorAlert } from '../../../../components/ApiErrorAlert';
 import { MoreButton } from '../../../../components/MoreButton';
+import { DataTable } from '../../../../components/DataTable';
 
 const statuses = ['pending', 'delivered', 'failed'] as const satisfies readonly DeliveryStatus[];
 const statusColor = { pending: 'blue', delivered: 'teal', failed: 'red' } as const;
@@ -59,69 +60,67 @@ export function DeliveriesSection({ endpointId, onEndpointChange }: DeliveriesSe
       ) : items.length === 0 ? (
         <Text c="dimmed">{t('deliveries.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={960}>
-          <Table striped verticalSpacing="sm" aria-label={t('deliveries.listLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('deliveries.columns.created')}</Table.Th>
-                <Table.Th>{t('deliveries.columns.type')}</Table.Th>
-                <Table.Th>{t('deliveries.columns.endpoint')}</Table.Th>
-                <Table.Th>{t('deliveries.columns.status')}</Table.Th>
-                <Table.Th>{t('deliveries.columns.attempts')}</Table.Th>
-                <Table.Th>{t('deliveries.columns.response')}</Table.Th>
-                <Table.Th>{t('deliveries.columns.next')}</Table.Th>
-                <Table.Th>{t('deliveries.columns.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((delivery) => (
-                <Table.Tr key={delivery.id}>
-                  <Table.Td>{formatDateTime(delivery.createdAt)}</Table.Td>
-                  <Table.Td>{t(`eventTypes.${delivery.eventType}`)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                      {delivery.endpointUrl}
+        <DataTable
+          aria-label={t('deliveries.listLabel')}
+          minWidth={960}
+          verticalSpacing="sm"
+          columns={[
+            t('deliveries.columns.created'),
+            t('deliveries.columns.type'),
+            t('deliveries.columns.endpoint'),
+            t('deliveries.columns.status'),
+            t('deliveries.columns.attempts'),
+            t('deliveries.columns.response'),
+            t('deliveries.columns.next'),
+            t('deliveries.columns.actions'),
+          ]}
+        >
+          {items.map((delivery) => (
+            <Table.Tr key={delivery.id}>
+              <Table.Td>{formatDateTime(delivery.createdAt)}</Table.Td>
+              <Table.Td>{t(`eventTypes.${delivery.eventType}`)}</Table.Td>
+              <Table.Td>
+                <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                  {delivery.endpointUrl}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={2}>
+                  <Badge color={statusColor[delivery.status]} variant="light">
+                    {t(`deliveries.statuses.${delivery.status}`)}
+                  </Badge>
+                  {delivery.deliveredAt && (
+                    <Text size="xs" c="dimmed">
+                      {t('deliveries.deliveredAt', { date: formatDateTime(delivery.deliveredAt) })}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={2}>
-                      <Badge color={statusColor[delivery.status]} variant="light">
-                        {t(`deliveries.statuses.${delivery.status}`)}
-                      </Badge>
-                      {delivery.deliveredAt && (
-                        <Text size="xs" c="dimmed">
-                          {t('deliveries.deliveredAt', { date: formatDateTime(delivery.deliveredAt) })}
-                        </Text>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td>{delivery.attempts}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{delivery.lastStatusCode ?? delivery.lastError ?? '—'}</Text>
-                    {delivery.lastStatusCode !== null && delivery.lastError && (
-                      <Text size="xs" c="dimmed">
-                        {delivery.lastError}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{delivery.nextAttemptAt ? formatDateTime(delivery.nextAttemptAt) : '—'}</Table.Td>
-                  <Table.Td>
-                    {delivery.status === 'failed' && (
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        loading={retry.isPending && retry.variables === delivery.id}
-                        onClick={() => retry.mutate(delivery.id, { onSuccess: () => setRetried(true) })}
-                      >
-                        {t('deliveries.retry')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  )}
+                </Stack>
+              </Table.Td>
+              <Table.Td>{delivery.attempts}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{delivery.lastStatusCode ?? delivery.lastError ?? '—'}</Text>
+                {delivery.lastStatusCode !== null && delivery.lastError && (
+                  <Text size="xs" c="dimmed">
+                    {delivery.lastError}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{delivery.nextAttemptAt ? formatDateTime(delivery.nextAttemptAt) : '—'}</Table.Td>
+              <Table.Td>
+                {delivery.status === 'failed' && (
+                  <Button
+                    size="compact-sm"
+                    variant="light"
+                    loading={retry.isPending && retry.variables === delivery.id}
+                    onClick={() => retry.mutate(delivery.id, { onSuccess: () => setRetried(true) })}
+                  >
+                    {t('deliveries.retry')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <MoreButton query={deliveries} />
     </Stack>

@@ -5,6 +5,7 @@ import { useApiTokens, useRevokeApiToken, type ApiToken } from '../../../../api/
 import { useFormatDateTime } from '../../../../app/format';
 import { ConfirmModal } from '../../../../components/ConfirmModal';
 import { CreateTokenModal } from './CreateTokenModal';
+import { DataTable } from '../../../../components/DataTable';
 
 const statusColor = { active: 'teal', revoked: 'gray', expired: 'orange' } as const;
 
@@ -35,58 +36,56 @@ export function TokensSection() {
       ) : tokens.data.items.length === 0 ? (
         <Text c="dimmed">{t('tokens.empty')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table striped verticalSpacing="sm" aria-label={t('tokens.listLabel')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('tokens.columns.name')}</Table.Th>
-                <Table.Th>{t('tokens.columns.token')}</Table.Th>
-                <Table.Th>{t('tokens.columns.scopes')}</Table.Th>
-                <Table.Th>{t('tokens.columns.status')}</Table.Th>
-                <Table.Th>{t('tokens.columns.created')}</Table.Th>
-                <Table.Th>{t('tokens.columns.lastUsed')}</Table.Th>
-                <Table.Th>{t('tokens.columns.expires')}</Table.Th>
-                <Table.Th>{t('tokens.columns.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tokens.data.items.map((token) => (
-                <Table.Tr key={token.id}>
-                  <Table.Td>{token.name}</Table.Td>
-                  <Table.Td>
-                    <Text ff="monospace" size="sm">
-                      {token.hint}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {token.scopes.map((scope) => (
-                        <Badge key={scope} variant="light" size="sm" tt="none">
-                          {scope}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={statusColor[token.status]} variant="light">
-                      {t(`tokens.status.${token.status}`)}
+        <DataTable
+          aria-label={t('tokens.listLabel')}
+          minWidth={900}
+          verticalSpacing="sm"
+          columns={[
+            t('tokens.columns.name'),
+            t('tokens.columns.token'),
+            t('tokens.columns.scopes'),
+            t('tokens.columns.status'),
+            t('tokens.columns.created'),
+            t('tokens.columns.lastUsed'),
+            t('tokens.columns.expires'),
+            t('tokens.columns.actions'),
+          ]}
+        >
+          {tokens.data.items.map((token) => (
+            <Table.Tr key={token.id}>
+              <Table.Td>{token.name}</Table.Td>
+              <Table.Td>
+                <Text ff="monospace" size="sm">
+                  {token.hint}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {token.scopes.map((scope) => (
+                    <Badge key={scope} variant="light" size="sm" tt="none">
+                      {scope}
                     </Badge>
-                  </Table.Td>
-                  <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
-                  <Table.Td>{when(token.lastUsedAt, t('tokens.never'))}</Table.Td>
-                  <Table.Td>{when(token.expiresAt, t('tokens.noExpiry'))}</Table.Td>
-                  <Table.Td>
-                    {token.status === 'active' && (
-                      <Button size="compact-sm" variant="light" color="red" onClick={() => setRevoking(token)}>
-                        {t('tokens.revoke')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Badge color={statusColor[token.status]} variant="light">
+                  {t(`tokens.status.${token.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{formatDateTime(token.createdAt)}</Table.Td>
+              <Table.Td>{when(token.lastUsedAt, t('tokens.never'))}</Table.Td>
+              <Table.Td>{when(token.expiresAt, t('tokens.noExpiry'))}</Table.Td>
+              <Table.Td>
+                {token.status === 'active' && (
+                  <Button size="compact-sm" variant="light" color="red" onClick={() => setRevoking(token)}>
+                    {t('tokens.revoke')}
+                  </Button>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {creating && <CreateTokenModal onClose={() => setCreating(false)} />}
       {revoking && (
