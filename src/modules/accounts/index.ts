@@ -21,6 +21,7 @@ export { verifyLedger } from './verify.ts';
 export { findAccountEntries, type HistoryEntry, type HistoryFilter } from './history.ts';
 export { getAccountStatement, type Statement } from './statement.ts';
 export { getAccountUsage, type UsageReport } from './usage-report.ts';
+export { daysInPeriod, nextPeriod, periodOf } from './period.ts';
 export { getAccountState, latestPeriodicCharges, lockAccountState, type AccountState } from './account-state.ts';
 export { handleVoluntaryUnblock, liftPlannedBlocks } from './blocks/service.ts';
 export { AccountNotFoundError } from './errors.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { addMonths, daysInMonth } from '../../platform/dates.ts';
 import { AppError, type DomainFieldError } from '../../platform/http/errors.ts';
 
 /** The longest period a statement, an export or a usage chart covers. */
@@ -25,17 +26,32 @@ export function isCalendarDate(value: string): boolean {
 /** `date` moved by whole years (29 February → 28 February of a common year). */
 export function addYears(date: string, years: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const moved = new Date(Date.UTC(year + years, month - 1, Math.min(day, daysInMonth(year + years, month))));
+  const lastDay = new Date(Date.UTC(year + years, month, 0)).getUTCDate();
+  const moved = new Date(Date.UTC(year + years, month - 1, Math.min(day, lastDay)));
   return moved.toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+/*
+ * Billing periods: a period is a calendar month of the provider's time zone, named by its first day
+ * ('YYYY-MM-01'); "today" is `todayIn(config.timeZone, now)` from platform/dates.ts.
+ */
+
+/** The period (its first day) a date falls in. */
+export function periodOf(date: string): string {
+  return `${date.slice(0, 7)}-01`;
 }
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+export function nextPeriod(period: string): string {
+  return addMonths(period, 1);
+}
+
+export function daysInPeriod(period: string): number {
+  return daysInMonth(period);
+}
+
+/** The last day of the period a date falls in. */
+export function periodEnd(date: string): string {
+  return `${date.slice(0, 7)}-${String(daysInMonth(date)).padStart(2, '0')}`;
 }
 
 /**
@@ -62,11 +78,6 @@ export function checkPeriod(period: { from?: string | undefined; to?: string | u
     }
   }
   if (errors.length > 0) throw new InvalidPeriodError(errors);
-}
-
-/** Today's date in the provider's time zone. */
-export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone }).format(now);
 }
 
 /**

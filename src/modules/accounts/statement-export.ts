@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { wallClock } from '../../platform/dates.ts';
 import type { Locale } from '../../platform/i18n/index.ts';
 import { allEntries, requireAccount, resolveSelection, type HistoryContext, type HistoryEntry, type HistoryFilter } from './history.ts';
 import { getFullStatement, type Statement, type StatementEntry } from './statement.ts';
@@ -244,12 +245,6 @@ function parts(at: Date, timeZone: string) {
   }).formatToParts(at);
   const get = (type: string) => formatted.find((part) => part.type === type)?.value ?? '00';
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
-}
-
-/** The provider's wall-clock time as a time-zone-less spreadsheet date (its UTC fields are the local ones). */
-function wallClock(at: Date, timeZone: string): Date {
-  const p = parts(at, timeZone);
-  return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)));
 }
 
 function displayDateTime(at: Date, timeZone: string, locale: Locale): string {

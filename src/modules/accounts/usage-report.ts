@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { HistoryContext } from './history.ts';
 import { requireAccount } from './history.ts';
-import { addDays, checkPeriod, InvalidPeriodError, todayIn } from './period.ts';
+import { addDays, addMonths, todayIn } from '../../platform/dates.ts';
+import { checkPeriod, InvalidPeriodError, periodEnd, periodOf } from './period.ts';
 import type { AccountKind, UsageMetric } from './tables.ts';
 
 export type UsageGranularity = 'day' | 'month';
@@ -30,20 +31,6 @@ const PREFERRED: Record<AccountKind, UsageMetric> = { internet: 'traffic_mb', wa
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
-function firstOfMonth(date: string): string {
-  return `${date.slice(0, 7)}-01`;
-}
-
-function lastOfMonth(date: string): string {
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
-}
-
-function addMonths(date: string, months: number): string {
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  return new Date(Date.UTC(year, month - 1 + months, 1)).toISOString().slice(0, 10);
-}
-
 /**
  * Usage of an account by day or by month. Days are calendar dates of the provider (usage is
  * recorded per date), so a month is the dates that start with it; no instant is converted. Without
@@ -59,10 +46,10 @@ export async function getAccountUsage(
   checkPeriod(query);
   const granularity = query.granularity ?? 'day';
   let to = query.to ?? (query.from && query.from > todayIn(ctx.timeZone, ctx.now) ? query.from : todayIn(ctx.timeZone, ctx.now));
-  let from = query.from ?? (granularity === 'day' ? addDays(to, -29) : addMonths(firstOfMonth(to), -11));
+  let from = query.from ?? (granularity === 'day' ? addDays(to, -29) : addMonths(to, -11));
   if (granularity === 'month') {
-    from = firstOfMonth(from);
-    to = lastOfMonth(to);
+    from = periodOf(from);
+    to = periodEnd(to);
   } else if (addDays(from, MAX_USAGE_DAYS) <= to) {
     throw new InvalidPeriodError([
       {

@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { postEntries, type AccountSummary, type NewEntry } from '../accounts/index.ts';
+import { todayIn } from '../../platform/dates.ts';
+import { daysInPeriod, nextPeriod, periodOf, postEntries, type AccountSummary, type NewEntry } from '../accounts/index.ts';
 import { publishEvent } from '../integration/index.ts';
 import { partialCharge, periodicEntry } from './charges.ts';
-import { daysInPeriod, nextPeriod, periodOf, prorate, remainingDays, todayIn } from './dates.ts';
+import { prorate, remainingDays } from './dates.ts';
 import { AccountStateError, isUniqueViolation, ServiceAlreadyActiveError, ServiceAlreadyCancelledError, ServiceNotActiveError, ServiceNotOfferedError } from './errors.ts';
 import { requireAccount, type Actor, type TariffsContext } from './service.ts';
 import {

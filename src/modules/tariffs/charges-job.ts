@@ -1,7 +1,8 @@
 import type { Db } from '../../platform/db/database.ts';
-import { postEntries, type NewEntry } from '../accounts/index.ts';
+import { todayIn } from '../../platform/dates.ts';
+import { periodOf, postEntries, type NewEntry } from '../accounts/index.ts';
 import { periodicEntry } from './charges.ts';
-import { periodOf, todayIn, toPeriod } from './dates.ts';
+import { toPeriod } from './dates.ts';
 import { plansInEffect, servicesInEffect, type AccountKey, type ChargeableItem } from './store.ts';
 
 /** Accounts per transaction: big enough to be quick, small enough to hold locks briefly. */

@@ -1,5 +1,6 @@
+import { startOfDayIn } from '../../platform/dates.ts';
 import type { NewEntry } from '../accounts/index.ts';
-import { monthLabel, periodKey, startOfDayIn } from './dates.ts';
+import { monthLabel, periodKey } from './dates.ts';
 import type { AccountKey } from './store.ts';
 
 export const SOURCE = 'tariffs';

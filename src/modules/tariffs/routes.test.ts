@@ -5,10 +5,10 @@ import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { ORIGIN, registerCustomer, type Registered } from '../../../test/support/identity.ts';
 import { addMember, createCustomer } from '../../../test/support/parties.ts';
 import { signInStaff } from '../../../test/support/staff.ts';
-import { getBalance } from '../accounts/index.ts';
+import { todayIn } from '../../platform/dates.ts';
+import { getBalance, periodOf } from '../accounts/index.ts';
 import { upsertPlan, upsertService } from './catalog.ts';
 import { chargePeriod } from './charges-job.ts';
-import { periodOf, todayIn } from './dates.ts';
 import { assignPlan } from './service.ts';
 
 let t: TestApp;

@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { recordAudit, type RequestOrigin } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AccountNotFoundError, getAccountSummary, postEntries, type AccountSummary, type NewEntry } from '../accounts/index.ts';
+import { todayIn } from '../../platform/dates.ts';
+import { AccountNotFoundError, daysInPeriod, getAccountSummary, nextPeriod, periodOf, postEntries, type AccountSummary, type NewEntry } from '../accounts/index.ts';
 import { publishEvent } from '../integration/index.ts';
 import { partialCharge, periodicEntry, unusedDaysCredit } from './charges.ts';
-import { daysInPeriod, nextPeriod, periodOf, prorate, remainingDays, todayIn } from './dates.ts';
+import { prorate, remainingDays } from './dates.ts';
 import {
   AccountStateError,
   ChangeAlreadyScheduledError,

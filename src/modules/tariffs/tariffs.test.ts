@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../../test/support/accounts.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createCustomer } from '../../../test/support/parties.ts';
+import { startOfDayIn } from '../../platform/dates.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { getBalance, openBlock, verifyLedger } from '../accounts/index.ts';
 import { cancelService, listAccountServices, orderService, subscribeService } from './addons.ts';
 import { upsertPlan, upsertService } from './catalog.ts';
 import { chargePeriod } from './charges-job.ts';
-import { startOfDayIn } from './dates.ts';
 import { assignPlan, cancelScheduledChange, changePlan, getTariff, listPlanHistory, listPlanOffers, type TariffsContext } from './service.ts';
 
 const timeZone = 'Europe/Moscow';

@@ -4,9 +4,10 @@ import { createAccount, post } from '../../../../test/support/accounts.ts';
 import { createTestApp, type TestApp } from '../../../../test/support/app.ts';
 import { companyWithHead, memberOf, type Company } from '../../../../test/support/employees.ts';
 import { signInStaff, type SignedInStaff } from '../../../../test/support/staff.ts';
+import { addDays, todayIn } from '../../../platform/dates.ts';
 import { getAccountSummary } from '../summary.ts';
 import { verifyLedger } from '../verify.ts';
-import { liftPlannedBlocks, todayIn } from './service.ts';
+import { liftPlannedBlocks } from './service.ts';
 
 let t: TestApp;
 let company: Company;
@@ -30,9 +31,7 @@ async function account() {
 }
 
 function daysFromToday(days: number): string {
-  const at = new Date(`${todayIn(TZ, new Date())}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
+  return addDays(todayIn(TZ, new Date()), days);
 }
 
 const voluntary = (key: { customerId: string; accountId: string }) => `/customers/${key.customerId}/accounts/${key.accountId}/blocks/voluntary`;

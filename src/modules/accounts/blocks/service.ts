@@ -1,4 +1,5 @@
 import { recordAudit, type RequestOrigin } from '../../../platform/audit/audit.ts';
+import { addDays, todayIn } from '../../../platform/dates.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import { lockAccountState, type AccountState } from '../account-state.ts';
 import { closeBlock, listBlocks, openBlock, type Block } from '../blocking.ts';
@@ -27,16 +28,6 @@ export interface BlocksContext {
 /** A vacation block lasts at most this long when planned. */
 export const VOLUNTARY_MAX_DAYS = 90;
 
-export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone }).format(now);
-}
-
-function plusDays(date: string, days: number): string {
-  const at = new Date(`${date}T00:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
-
 async function lockActive(trx: Db, customerId: string, accountId: string): Promise<AccountState> {
   const account = await lockAccountState(trx, customerId, accountId);
   if (!account) throw new AccountNotFoundError();
@@ -55,7 +46,7 @@ export async function startVoluntaryBlock(
   if (request.plannedEnd !== null) {
     const today = todayIn(ctx.timeZone, ctx.now);
     if (request.plannedEnd <= today) throw new PlannedEndInvalidError('too_early', VOLUNTARY_MAX_DAYS);
-    if (request.plannedEnd > plusDays(today, VOLUNTARY_MAX_DAYS)) throw new PlannedEndInvalidError('too_late', VOLUNTARY_MAX_DAYS);
+    if (request.plannedEnd > addDays(today, VOLUNTARY_MAX_DAYS)) throw new PlannedEndInvalidError('too_late', VOLUNTARY_MAX_DAYS);
   }
   return ctx.db.transaction().execute(async (trx) => {
     const account = await lockActive(trx, request.customerId, request.accountId);

@@ -1,3 +1,4 @@
+import { zonedTime } from '../../../platform/dates.ts';
 import type { FieldProblem } from '../../accounts/index.ts';
 
 /** One item of a batch as it arrived: JSON values from the API, text from a file's cells. */
@@ -134,27 +135,6 @@ export function instant(item: Item, field: string, problems: Problems, timeZone:
     return new Date(wall - sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000);
   }
   return zonedTime(wall, timeZone);
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** How far the zone's clock is ahead of UTC at `at`, in milliseconds. */
-function zoneOffset(at: number, timeZone: string): number {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    formatters.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(new Date(at)).map((part) => [part.type, Number(part.value)]));
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-  return asUtc - Math.floor(at / 1000) * 1000;
-}
-
-/** The instant when the zone's clock shows `wall` (a UTC-based reading of the wall time). */
-export function zonedTime(wall: number, timeZone: string): Date {
-  const first = wall - zoneOffset(wall, timeZone);
-  // Across a change of offset the second guess is the right one.
-  return new Date(wall - zoneOffset(first, timeZone));
 }
 
 /**

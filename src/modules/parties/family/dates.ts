@@ -1,9 +1,6 @@
 /** Calendar dates as 'YYYY-MM-DD' strings, the way `date` columns are read. */
 
-/** Today's date in the provider's time zone. */
-export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone }).format(now);
-}
+export { todayIn } from '../../../platform/dates.ts';
 
 /**
  * The date `years` after `date`. Someone born on 29 February has their birthday on 28 February in
