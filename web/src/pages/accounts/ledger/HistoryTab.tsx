@@ -1,5 +1,5 @@
 import '@mantine/dates/styles.css';
-import { Alert, Badge, Button, Group, Menu, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { MoreButton } from '../../../components/MoreButton';
 import { useAccountContext } from '../AccountPage';
 import { periodPresets, thisMonth, type Period } from './period';
 import { StatementCard } from './StatementCard';
+import { DownloadMenu } from './DownloadMenu';
 import { QueryFallback } from '../../../components/QueryFallback';
 import { DataTable } from '../../../components/DataTable';
 
@@ -87,21 +88,7 @@ function Entries({ customerId, accountId, filter }: { customerId: string; accoun
         <Title order={2} size="h3">
           {t('entries.title')}
         </Title>
-        <Menu position="bottom-end">
-          <Menu.Target>
-            <Button variant="default" size="xs">
-              {t('entries.download')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item component="a" href={download('xlsx')} download>
-              {t('entries.xlsx')}
-            </Menu.Item>
-            <Menu.Item component="a" href={download('csv')} download>
-              {t('entries.csv')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
+        <DownloadMenu label={t('entries.download')} variant="default" href={download} xlsxLabel={t('entries.xlsx')} csvLabel={t('entries.csv')} />
       </Group>
       {!entries.isSuccess ? (
         <QueryFallback query={entries} errorTitle={t('entries.loadFailed')} />

@@ -1,8 +1,9 @@
-import { Alert, Button, Card, Group, Menu, Stack, Text, Title } from '@mantine/core';
+import { Alert, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { statementExportUrl, useAccountStatement, type ExportFormat } from '../../../api/ledger';
 import { useFormatDate, useFormatMoney } from '../../../app/format';
 import type { Period } from './period';
+import { DownloadMenu } from './DownloadMenu';
 import { QueryFallback } from '../../../components/QueryFallback';
 
 /** The statement for the chosen period: what the account had, what was charged and paid, what it has. */
@@ -42,21 +43,7 @@ export function StatementCard({ customerId, accountId, period }: { customerId: s
           <Title order={3} size="h4">
             {t('statement.title', { from: formatDate(data.from), to: formatDate(data.to) })}
           </Title>
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button variant="light" size="xs">
-                {t('statement.download')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item component="a" href={download('xlsx')} download>
-                {t('statement.xlsx')}
-              </Menu.Item>
-              <Menu.Item component="a" href={download('csv')} download>
-                {t('statement.csv')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <DownloadMenu label={t('statement.download')} variant="light" href={download} xlsxLabel={t('statement.xlsx')} csvLabel={t('statement.csv')} />
         </Group>
         <Stack gap={6}>
           {rows.map((row) => (
