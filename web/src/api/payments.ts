@@ -3,6 +3,7 @@ import { accountsKeys } from './accounts';
 import { api, unwrap, type Json } from './client';
 import { useInvalidate } from './invalidate';
 import type { paths } from './schema';
+import { idempotencyHeader } from './idempotency';
 
 export type Payment = Json<paths['/api/v1/customers/{customerId}/accounts/{accountId}/payments/{paymentId}']['get']['responses'][200]>;
 export type PaymentStatus = Payment['status'];
@@ -49,7 +50,7 @@ export function useCreatePayment(customerId: string, accountId: string) {
       unwrap(
         api.POST('/api/v1/customers/{customerId}/accounts/{accountId}/payments', {
           params: { path: { customerId, accountId } },
-          headers: { 'Idempotency-Key': idempotencyKey },
+          headers: idempotencyHeader(idempotencyKey),
           body: { amount },
         }),
       ),
@@ -71,7 +72,7 @@ export function useCreateInvoice(customerId: string, accountId: string) {
       unwrap(
         api.POST('/api/v1/customers/{customerId}/accounts/{accountId}/invoices', {
           params: { path: { customerId, accountId } },
-          headers: { 'Idempotency-Key': idempotencyKey },
+          headers: idempotencyHeader(idempotencyKey),
           body: { amount },
         }),
       ),

@@ -3,6 +3,7 @@ import { accountsKeys } from './accounts';
 import { api, unwrap, type Json } from './client';
 import { useInvalidate } from './invalidate';
 import type { paths } from './schema';
+import { idempotencyHeader } from './idempotency';
 
 type OverviewPath = paths['/api/v1/customers/{customerId}/accounts/{accountId}/promised-payments'];
 export type PromisedOverview = Json<OverviewPath['get']['responses'][200]>;
@@ -38,7 +39,7 @@ export function useGrantPromisedPayment(customerId: string, accountId: string) {
       unwrap(
         api.POST('/api/v1/customers/{customerId}/accounts/{accountId}/promised-payments', {
           params: { path: { customerId, accountId } },
-          headers: { 'Idempotency-Key': idempotencyKey },
+          headers: idempotencyHeader(idempotencyKey),
         }),
       ),
     onSuccess: invalidate,

@@ -3,6 +3,7 @@ import { accountsKeys } from './accounts';
 import { api, unwrap, type Json } from './client';
 import { useInvalidate } from './invalidate';
 import type { paths } from './schema';
+import { idempotencyHeader } from './idempotency';
 
 type AccountPath<P extends string> = paths[`/api/v1/customers/{customerId}/accounts/{accountId}${P}` & keyof paths];
 export type AccountTariff = Json<AccountPath<'/tariff'>['get']['responses'][200]>;
@@ -74,7 +75,7 @@ export function useChangePlan(customerId: string, accountId: string) {
       unwrap(
         api.POST('/api/v1/customers/{customerId}/accounts/{accountId}/tariff/change', {
           ...accountParams(customerId, accountId),
-          headers: { 'Idempotency-Key': idempotencyKey },
+          headers: idempotencyHeader(idempotencyKey),
           body: { planCode },
         }),
       ),
@@ -97,7 +98,7 @@ export function useOrderService(customerId: string, accountId: string) {
       unwrap(
         api.POST('/api/v1/customers/{customerId}/accounts/{accountId}/services', {
           ...accountParams(customerId, accountId),
-          headers: { 'Idempotency-Key': idempotencyKey },
+          headers: idempotencyHeader(idempotencyKey),
           body: { serviceCode },
         }),
       ),
@@ -112,7 +113,7 @@ export function useCancelService(customerId: string, accountId: string) {
       unwrap(
         api.POST('/api/v1/customers/{customerId}/accounts/{accountId}/services/{serviceCode}/cancel', {
           params: { path: { customerId, accountId, serviceCode } },
-          headers: { 'Idempotency-Key': idempotencyKey },
+          headers: idempotencyHeader(idempotencyKey),
         }),
       ),
     onSuccess: invalidate,

@@ -7,6 +7,7 @@ import { fieldErrorsOf } from '../../../api/problem';
 import { FormError } from '../../../components/forms/FormError';
 import { PaymentAmountInput } from './AmountInput';
 import { useAmountField } from './amount';
+import { useIdempotencyKey } from '../../../api/idempotency';
 
 /** «Выставить счёт»: the amount, then the PDF to download and the payment link to copy (shown once). */
 export function InvoiceModal({ customerId, account, onClose }: { customerId: string; account: Account; onClose: () => void }) {
@@ -14,7 +15,7 @@ export function InvoiceModal({ customerId, account, onClose }: { customerId: str
   const { t: tc } = useTranslation();
   const create = useCreateInvoice(customerId, account.id);
   const amount = useAmountField(account.balance);
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const idempotencyKey = useIdempotencyKey();
   const [created, setCreated] = useState<CreatedInvoice | null>(null);
 
   function submit(event: FormEvent) {

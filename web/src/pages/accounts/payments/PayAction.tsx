@@ -9,6 +9,7 @@ import { useFormatMoney } from '../../../app/format';
 import { FormError } from '../../../components/forms/FormError';
 import { PaymentAmountInput } from './AmountInput';
 import { useAmountField } from './amount';
+import { useIdempotencyKey } from '../../../api/idempotency';
 
 /** «Оплатить» under the balance, for members who may pay: the amount, then the gateway's page. */
 export function PayAction({ customer, account }: { customer: MyCustomer; account: Account }) {
@@ -30,7 +31,7 @@ function PayModal({ customerId, account, onClose }: { customerId: string; accoun
   const create = useCreatePayment(customerId, account.id);
   const amount = useAmountField(account.balance);
   // One key per modal: a double click or a retried request creates one payment.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const idempotencyKey = useIdempotencyKey();
   const [noPage, setNoPage] = useState(false);
 
   function submit(event: FormEvent) {

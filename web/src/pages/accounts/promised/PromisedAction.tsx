@@ -7,6 +7,7 @@ import { useGrantPromisedPayment, usePromisedOverview, type PromisedOverview, ty
 import { useFormatDateTime, useFormatMoney } from '../../../app/format';
 import { FormError } from '../../../components/forms/FormError';
 import { DetailsTable } from '../../../components/DetailsTable';
+import { useIdempotencyKey } from '../../../api/idempotency';
 
 /** «Обещанный платёж» under the balance: for those who may pay; disabled with the reason when not available. */
 export function PromisedAction({ customer, account }: { customer: MyCustomer; account: Account }) {
@@ -38,7 +39,7 @@ function PromisedModal({ customerId, account, overview, onClose }: { customerId:
   const formatDateTime = useFormatDateTime();
   const grant = useGrantPromisedPayment(customerId, account.id);
   // One key per modal: a second click or a retried request gets the first answer, not a second credit.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const idempotencyKey = useIdempotencyKey();
   const [granted, setGranted] = useState<PromisedPayment | null>(null);
   const { rules } = overview;
 

@@ -7,6 +7,7 @@ import { ConfirmModal } from '../../../components/ConfirmModal';
 import { useAccountContext } from '../AccountPage';
 import { nextPeriodStart } from './components/dates';
 import { QueryFallback } from '../../../components/QueryFallback';
+import { useIdempotencyKey } from '../../../api/idempotency';
 
 type Pending = { kind: 'order'; offer: ServiceOffer } | { kind: 'resume'; subscription: ServiceSubscription } | { kind: 'cancel'; subscription: ServiceSubscription; endsOn: string };
 
@@ -137,7 +138,7 @@ function ServiceConfirm({ pending, onClose, onDone }: { pending: Pending; onClos
   const formatDate = useFormatDate();
   const order = useOrderService(customer.customer.id, account.id);
   const cancel = useCancelService(customer.customer.id, account.id);
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const idempotencyKey = useIdempotencyKey();
 
   if (pending.kind === 'cancel') {
     const { subscription } = pending;

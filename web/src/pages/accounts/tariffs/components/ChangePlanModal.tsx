@@ -1,10 +1,10 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangePlan, type AccountTariff, type ChangeResult, type PlanOffer } from '../../../../api/tariffs';
 import { useFormatDate, useFormatMoney } from '../../../../app/format';
 import { FormError } from '../../../../components/forms/FormError';
 import { DetailsTable } from '../../../../components/DetailsTable';
+import { useIdempotencyKey } from '../../../../api/idempotency';
 
 interface ChangePlanModalProps {
   customerId: string;
@@ -23,7 +23,7 @@ export function ChangePlanModal({ customerId, accountId, offer, tariff, onDone, 
   const formatDate = useFormatDate();
   const change = useChangePlan(customerId, accountId);
   // One key per dialog: a double click or a retried request changes the plan once.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const idempotencyKey = useIdempotencyKey();
   const { plan, terms } = offer;
   const currentName = tariff.current?.planName ?? '';
   const immediate = terms.mode === 'immediate';
