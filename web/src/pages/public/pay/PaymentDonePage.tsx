@@ -1,9 +1,9 @@
-import { Alert, Center, Stack, Title } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { usePublicPaymentStatus } from '../../../api/payments';
 import { useFormatMoney } from '../../../app/format';
-import { PageTitle } from '../../../components/PageTitle';
+import { NotFoundAlert, PayPage } from './PayPage';
 import { LoadingState } from '../../../components/QueryFallback';
 
 const colors = { succeeded: 'green', pending: 'yellow', canceled: 'gray' } as const;
@@ -16,22 +16,16 @@ export function PaymentDonePage() {
   const payment = usePublicPaymentStatus(ownerId, paymentId);
 
   return (
-    <Center>
-      <Stack gap="md" w="100%" maw={560}>
-        <PageTitle>{t('done.title')}</PageTitle>
-        <Title order={1}>{t('done.title')}</Title>
-        {payment.isPending ? (
-          <LoadingState />
-        ) : payment.isError ? (
-          <Alert color="red" variant="light" role="alert">
-            {t('done.notFound')}
-          </Alert>
-        ) : (
-          <Alert color={colors[payment.data.status]} variant="light" role="status" data-testid="payment-notice">
-            {t(`done.${payment.data.status}`, { amount: formatMoney(payment.data.amount) })}
-          </Alert>
-        )}
-      </Stack>
-    </Center>
+    <PayPage title={t('done.title')}>
+      {payment.isPending ? (
+        <LoadingState />
+      ) : payment.isError ? (
+        <NotFoundAlert>{t('done.notFound')}</NotFoundAlert>
+      ) : (
+        <Alert color={colors[payment.data.status]} variant="light" role="status" data-testid="payment-notice">
+          {t(`done.${payment.data.status}`, { amount: formatMoney(payment.data.amount) })}
+        </Alert>
+      )}
+    </PayPage>
   );
 }

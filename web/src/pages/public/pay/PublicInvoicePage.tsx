@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { useFormatDateTime, useFormatMoney } from '../../../app/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
 import { PageTitle } from '../../../components/PageTitle';
 import { DetailsTable } from '../../../components/DetailsTable';
+import { NotFoundAlert, PayPage } from './PayPage';
 import { LoadingState } from '../../../components/QueryFallback';
 
 /** An invoice's public link (/pay/i/:token): that invoice and «Оплатить», without signing in. */
@@ -17,23 +18,19 @@ export function PublicInvoicePage() {
   const invoice = usePublicInvoice(token);
 
   return (
-    <Center>
-      <Stack gap="md" w="100%" maw={560}>
-        {invoice.isPending ? (
-          <LoadingState />
-        ) : invoice.isError ? (
-          invoice.error instanceof ApiError && invoice.error.status === 404 ? (
-            <Alert color="red" variant="light" role="alert">
-              {t('public.notFound')}
-            </Alert>
-          ) : (
-            <ApiErrorAlert error={invoice.error} title={t('public.notFound')} />
-          )
+    <PayPage>
+      {invoice.isPending ? (
+        <LoadingState />
+      ) : invoice.isError ? (
+        invoice.error instanceof ApiError && invoice.error.status === 404 ? (
+          <NotFoundAlert>{t('public.notFound')}</NotFoundAlert>
         ) : (
-          <InvoiceCard token={token} invoice={invoice.data} />
-        )}
-      </Stack>
-    </Center>
+          <ApiErrorAlert error={invoice.error} title={t('public.notFound')} />
+        )
+      ) : (
+        <InvoiceCard token={token} invoice={invoice.data} />
+      )}
+    </PayPage>
   );
 }
 

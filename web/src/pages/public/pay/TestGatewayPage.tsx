@@ -1,11 +1,11 @@
-import { Alert, Button, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useDecideTestGatewayPayment, useTestGatewayPayment, type TestGatewayPayment } from '../../../api/payments';
 import { useFormatMoney } from '../../../app/format';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert';
-import { PageTitle } from '../../../components/PageTitle';
 import { DetailsTable } from '../../../components/DetailsTable';
+import { NotFoundAlert, PayPage } from './PayPage';
 import { LoadingState } from '../../../components/QueryFallback';
 
 /**
@@ -18,21 +18,15 @@ export function TestGatewayPage() {
   const payment = useTestGatewayPayment(gatewayPaymentId);
 
   return (
-    <Center>
-      <Stack gap="md" w="100%" maw={520}>
-        <PageTitle>{t('testGateway.title')}</PageTitle>
-        <Title order={1}>{t('testGateway.title')}</Title>
-        {payment.isPending ? (
-          <LoadingState />
-        ) : payment.isError ? (
-          <Alert color="red" variant="light" role="alert">
-            {t('testGateway.notFound')}
-          </Alert>
-        ) : (
-          <TestPayment gatewayPaymentId={gatewayPaymentId} payment={payment.data} />
-        )}
-      </Stack>
-    </Center>
+    <PayPage title={t('testGateway.title')} maw={520}>
+      {payment.isPending ? (
+        <LoadingState />
+      ) : payment.isError ? (
+        <NotFoundAlert>{t('testGateway.notFound')}</NotFoundAlert>
+      ) : (
+        <TestPayment gatewayPaymentId={gatewayPaymentId} payment={payment.data} />
+      )}
+    </PayPage>
   );
 }
 
