@@ -1,7 +1,11 @@
+import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { AccountKind, NewEntry } from '../../src/modules/accounts/index.ts';
 import { postEntries } from '../../src/modules/accounts/index.ts';
+import type { MemberRole } from '../../src/modules/parties/index.ts';
 import type { Db } from '../../src/platform/db/database.ts';
+import { registerCustomer } from './identity.ts';
+import { addMember, createCustomer } from './parties.ts';
 
 let counter = 0;
 
@@ -31,6 +35,18 @@ export async function createAccount(
     })
     .execute();
   return { id, number };
+}
+
+/**
+ * A signed-in member (`role`, head by default) of a new customer with one account: whom the
+ * customer routes of an account answer. The account's threshold defaults to 0 as in createAccount.
+ */
+export async function accountHolder(app: FastifyInstance, db: Db, options: { role?: MemberRole; customerName?: string; blockThreshold?: number | null } = {}) {
+  const user = await registerCustomer(app, db);
+  const customerId = await createCustomer(db, options.customerName === undefined ? {} : { name: options.customerName });
+  await addMember(db, customerId, user.userId, { role: options.role ?? 'head' });
+  const account = await createAccount(db, customerId, options.blockThreshold === undefined ? {} : { blockThreshold: options.blockThreshold });
+  return { cookie: user.cookie, userId: user.userId, customerId, accountId: account.id, number: account.number };
 }
 
 /** Posts entries in a transaction of their own; the external ids default to unique ones. */

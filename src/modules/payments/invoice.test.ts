@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../../../test/support/accounts.ts';
+import { accountHolder } from '../../../test/support/accounts.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
 import { ORIGIN, registerCustomer } from '../../../test/support/identity.ts';
-import { addMember, createCustomer } from '../../../test/support/parties.ts';
+import { addMember } from '../../../test/support/parties.ts';
 import { signInStaff } from '../../../test/support/staff.ts';
 import { getBalance } from '../accounts/index.ts';
 import { DEMO_REQUISITES } from './demo.ts';
@@ -22,12 +22,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function payer() {
-  const user = await registerCustomer(t.app, t.database.db);
-  const customerId = await createCustomer(t.database.db, { name: 'ООО «Ромашка»' });
-  const { inn } = await t.database.db.updateTable('party_customer').set({ kpp: '631701001' }).where('id', '=', customerId).returning('inn').executeTakeFirstOrThrow();
-  await addMember(t.database.db, customerId, user.userId, { role: 'accountant' });
-  const account = await createAccount(t.database.db, customerId, { blockThreshold: null });
-  return { cookie: user.cookie, customerId, accountId: account.id, number: account.number, inn: inn! };
+  const holder = await accountHolder(t.app, t.database.db, { role: 'accountant', customerName: 'ООО «Ромашка»', blockThreshold: null });
+  const { inn } = await t.database.db.updateTable('party_customer').set({ kpp: '631701001' }).where('id', '=', holder.customerId).returning('inn').executeTakeFirstOrThrow();
+  return { ...holder, inn: inn! };
 }
 
 type Payer = Awaited<ReturnType<typeof payer>>;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount, post } from '../../../test/support/accounts.ts';
+import { accountHolder, post } from '../../../test/support/accounts.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { ORIGIN, registerCustomer } from '../../../test/support/identity.ts';
-import { addMember, createCustomer } from '../../../test/support/parties.ts';
+import { ORIGIN } from '../../../test/support/identity.ts';
+import { startPayment } from '../../../test/support/payments.ts';
 import { getBalance, verifyLedger } from '../accounts/index.ts';
 import type { MemberRole } from '../parties/index.ts';
 
@@ -12,24 +12,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function payer(role: MemberRole = 'head') {
-  const user = await registerCustomer(t.app, t.database.db);
-  const customerId = await createCustomer(t.database.db);
-  await addMember(t.database.db, customerId, user.userId, { role });
-  const account = await createAccount(t.database.db, customerId, { blockThreshold: 0 });
-  return { cookie: user.cookie, userId: user.userId, customerId, accountId: account.id, number: account.number };
-}
+const payer = (role: MemberRole = 'head') => accountHolder(t.app, t.database.db, { role, blockThreshold: 0 });
 
 type Payer = Awaited<ReturnType<typeof payer>>;
 
-function pay(who: Payer, amount: number, headers: Record<string, string> = {}) {
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/v1/customers/${who.customerId}/accounts/${who.accountId}/payments`,
-    headers: { origin: ORIGIN, cookie: who.cookie, ...headers },
-    payload: { amount },
-  });
-}
+const pay = (who: Payer, amount: number, headers?: Record<string, string>) => startPayment(t.app, who, amount, headers);
 
 function testGateway(action: 'pay' | 'cancel', confirmationUrl: string) {
   const id = new URL(confirmationUrl).pathname.split('/').pop()!;

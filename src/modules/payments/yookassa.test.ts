@@ -1,9 +1,8 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccount } from '../../../test/support/accounts.ts';
+import { accountHolder } from '../../../test/support/accounts.ts';
 import { createTestApp, type TestApp } from '../../../test/support/app.ts';
-import { ORIGIN, registerCustomer } from '../../../test/support/identity.ts';
-import { addMember, createCustomer } from '../../../test/support/parties.ts';
+import { startPayment } from '../../../test/support/payments.ts';
 import { startYookassa, type YookassaStandIn } from '../../../test/support/yookassa.ts';
 import { getBalance, verifyLedger } from '../accounts/index.ts';
 import { formatAmount, GatewayRejectedError, GatewayUnavailableError, parseAmount } from './gateway.ts';
@@ -33,24 +32,11 @@ const silent = pino({ level: 'silent' });
 const gateway = () => createPaymentGateway(t.config.payments.gateway, t.database.db, t.config.publicUrl);
 const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
-async function payer() {
-  const user = await registerCustomer(t.app, t.database.db);
-  const customerId = await createCustomer(t.database.db);
-  await addMember(t.database.db, customerId, user.userId, { role: 'head' });
-  const account = await createAccount(t.database.db, customerId, { blockThreshold: null });
-  return { cookie: user.cookie, customerId, accountId: account.id };
-}
+const payer = () => accountHolder(t.app, t.database.db, { blockThreshold: null });
 
 type Payer = Awaited<ReturnType<typeof payer>>;
 
-function pay(who: Payer, amount: number, headers: Record<string, string> = {}) {
-  return t.app.inject({
-    method: 'POST',
-    url: `/api/v1/customers/${who.customerId}/accounts/${who.accountId}/payments`,
-    headers: { origin: ORIGIN, cookie: who.cookie, ...headers },
-    payload: { amount },
-  });
-}
+const pay = (who: Payer, amount: number, headers?: Record<string, string>) => startPayment(t.app, who, amount, headers);
 
 function notify(body: unknown) {
   return t.app.inject({ method: 'POST', url: '/api/v1/payments/notifications', payload: body as Record<string, unknown> });
