@@ -80,7 +80,7 @@ export default defineConfig({
         'npm start',
       url: `${baseURL}/readyz`,
       reuseExistingServer: false,
-      timeout: 120_000,
+      timeout: 300_000,
       stdout: 'pipe',
       stderr: 'pipe',
       // SIGTERM lets the server close its embedded database cleanly.

@@ -55,6 +55,8 @@ test('a subscriber in debt takes a promised payment, pays online, changes the pl
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByText(money('1 100,00 ₽')).first()).toBeVisible();
     await dialog.getByRole('button', { name: 'Взять обещанный платёж' }).click();
+    await expect(dialog.getByText(/^Обещанный платёж 1[\s\u00a0\u202f]100,00[\s\u00a0\u202f]₽ зачислен, действует до \d{2}\.\d{2}\.\d{4}/)).toBeVisible();
+    await dialog.getByRole('button', { name: 'Закрыть' }).click();
     await expect(main.getByTestId('account-balance')).toHaveText(money('0,00 ₽'));
     await expect(main.getByTestId('account-status')).toHaveText('Действует');
   });
@@ -82,7 +84,7 @@ test('a subscriber in debt takes a promised payment, pays online, changes the pl
 
   await test.step('«Тариф»: «Домашний 300» from next month, the rules shown before confirming', async () => {
     await main.getByRole('tab', { name: 'Тариф' }).click();
-    const offer = main.getByRole('article').filter({ hasText: 'Домашний 300' });
+    const offer = main.getByTestId('plan-offer-home-300');
     await offer.getByRole('button', { name: 'Перейти' }).click();
     const dialog = page.getByRole('dialog', { name: 'Переход на тариф «Домашний 300»' });
     await expect(dialog.getByText(/Тариф начнёт действовать с первого дня следующего расчётного периода/)).toBeVisible();
@@ -92,11 +94,11 @@ test('a subscriber in debt takes a promised payment, pays online, changes the pl
 
   await test.step('«Услуги»: the antivirus is ordered and charged for the rest of the month', async () => {
     await main.getByRole('tab', { name: 'Услуги' }).click();
-    const service = main.getByRole('article').filter({ hasText: 'Антивирус' });
+    const service = main.getByTestId('service-offer-antivirus');
     await service.getByRole('button', { name: 'Подключить' }).click();
     const dialog = page.getByRole('dialog', { name: 'Подключить услугу «Антивирус»?' });
     await dialog.getByRole('button', { name: 'Подключить' }).click();
-    await expect(main.getByRole('article').filter({ hasText: 'Антивирус' }).getByRole('button', { name: 'Отключить' })).toBeVisible();
+    await expect(main.getByTestId('service-active-antivirus').getByRole('button', { name: 'Отключить' })).toBeVisible();
     await expect(main.getByTestId('account-balance')).not.toHaveText(money('1 500,00 ₽'));
   });
 

@@ -2,7 +2,7 @@ import { findAccountByNumber, importAccounts } from './modules/accounts/index.ts
 import { loadBatch, type BatchKind } from './modules/integration/batches/index.ts';
 import { importRegistryCsv } from './modules/parties/index.ts';
 import { fillPaymentsDemo } from './modules/payments/index.ts';
-import { DEFAULT_PROMISED_SETTINGS, getPromisedSettings, setPromisedSettings } from './modules/promised/index.ts';
+import { DEFAULT_PROMISED_SETTINGS, setPromisedSettings } from './modules/promised/index.ts';
 import { setProviderProfile } from './modules/settings/index.ts';
 import { assignPlan, chargePeriod, getPlanOn, subscribeService, upsertPlan, upsertService } from './modules/tariffs/index.ts';
 import type { Db } from './platform/db/database.ts';
@@ -61,7 +61,8 @@ async function fillMoneyDemo(db: Db, options: { timeZone: string; now: Date }) {
   for (const plan of PLANS) await upsertPlan(db, { ...plan, accountKind: 'internet' }, now);
   for (const service of SERVICES) await upsertService(db, { ...service, accountKind: 'internet' }, now);
   await fillPaymentsDemo(db, now);
-  if (!(await getPromisedSettings(db))) await setPromisedSettings({ db, now }, null, DEFAULT_PROMISED_SETTINGS);
+  // Up to 1 500 ₽ for 5 days: enough for two unpaid months of «Домашний 100».
+  await setPromisedSettings({ db, now }, null, { ...DEFAULT_PROMISED_SETTINGS, maxAmount: 150_000, durationDays: 5 });
   const subscribers = await importAccounts(db, DEMO_SUBSCRIBERS, { now, source: 'kabinet demo' });
   if (subscribers.problems.length > 0) throw new Error(`demo subscribers refused: ${JSON.stringify(subscribers.problems)}`);
 
