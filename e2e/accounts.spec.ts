@@ -118,6 +118,15 @@ test('a subscriber in debt takes a promised payment, pays online, changes the pl
     expect(text).toContain('550,00');
     // The GOST R 56042 QR code is the PDF's one picture.
     expect(execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').length).toBeGreaterThanOrEqual(3);
-    await expect(page.getByTestId('invoice-link')).toContainText('/pay/i/');
+    await expect(page.getByTestId('invoice-link')).toHaveValue(/\/pay\/i\/[\w-]{20,}$/);
+    const link = await page.getByTestId('invoice-link').inputValue();
+
+    // The link works for anyone, signed out, and shows the invoice and nothing else.
+    const stranger = await browser.newContext();
+    const payer = await stranger.newPage();
+    await payer.goto(link);
+    await expect(payer.getByTestId('public-invoice-amount')).toHaveText(money('550,00 ₽'));
+    await expect(payer.getByText(petrov.name)).toHaveCount(0);
+    await stranger.close();
   });
 });
