@@ -16,6 +16,7 @@ Options:
   --warmup <s>            seconds of unmeasured load before it (default 1)
   --connections <n>       concurrent connections, HTTP and pgbench alike (default 32)
   --max-requests <n>      stop a target's load after this many requests (default 5000000)
+  --customers <n>         generate this many customers instead of the scenario's own scale (a quick check)
   --database <kind>       embedded (PGlite, default) or postgres (a throwaway cluster started here,
                           or the database in BENCH_DATABASE_URL when set)`;
 
@@ -36,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       warmup: { type: 'string', default: '1' },
       connections: { type: 'string', default: '32' },
       'max-requests': { type: 'string', default: '5000000' },
+      customers: { type: 'string' },
       database: { type: 'string', default: process.env.BENCH_DATABASE_URL ? 'postgres' : 'embedded' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -49,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
     warmupSec: integerOption(values.warmup, 'warmup', 0, 60),
     connections: integerOption(values.connections, 'connections', 1, 1000),
     maxRequests: integerOption(values['max-requests'], 'max-requests', 1, 100_000_000),
+    ...(values.customers === undefined ? {} : { customers: integerOption(values.customers, 'customers', 200, 10_000_000) }),
   };
   if (values.database !== 'embedded' && values.database !== 'postgres') throw new UsageError('--database must be embedded or postgres');
   const unknown = positionals.filter((name) => !scenarios.some((scenario) => scenario.name === name));

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { createApiToken } from '../../src/modules/integration/index.ts';
 import type { Db } from '../../src/platform/db/database.ts';
 import type { Generator } from './generator.ts';
 import { CUSTOMER_EMAIL_DOMAIN } from './identity.ts';
@@ -18,11 +19,18 @@ const LONG_HISTORY_PER_DAY = 5;
 /** Accounts per insert statement: 100 000 entries each. */
 const CHUNK = 1000;
 
+const BENCH_TOKEN = 'bench';
+/** Accounts the import measurement posts charges to: number and keys, for the API and for COPY alike. */
+const IMPORT_ACCOUNTS = 1000;
+
 export interface GeneratedAccounts {
   /** `accounts[i]` is the internet account of the company of the i-th session's user. */
   accounts: { customerId: string; accountId: string }[];
   /** The account with ten years of daily entries, for the statement's timing. */
   longHistory: { customerId: string; accountId: string; entries: number };
+  importTargets: { number: string; customerId: string; accountId: string }[];
+  /** An integration token with `ledger:write`, for posting batches through the API. */
+  apiToken: string;
 }
 
 export function readGeneratedAccounts(dir: string): GeneratedAccounts {
@@ -49,6 +57,7 @@ export const accounts: Generator = {
       await db.deleteFrom(table).where('customer_id', 'in', generatedCompanies(db)).execute();
     }
     await db.deleteFrom('accounts_account').where('customer_id', 'in', generatedCompanies(db)).execute();
+    await db.deleteFrom('integration_api_token').where('name', '=', BENCH_TOKEN).execute();
   },
   async run({ db, outDir }) {
     const companies = (await generatedCompanies(db).orderBy('id').execute()).map((row) => row.id);
@@ -84,9 +93,19 @@ export const accounts: Generator = {
     const extra = YEARS * 365 * LONG_HISTORY_PER_DAY;
     await insertEntries(db, [longHistory.accountId], extra, YEARS * 365, 'long');
     await setBalances(db);
+    const importTargets = await db
+      .selectFrom('accounts_account')
+      .select(['number', 'customer_id as customerId', 'id as accountId'])
+      .where('customer_id', 'in', generatedCompanies(db))
+      .orderBy('number')
+      .limit(IMPORT_ACCOUNTS)
+      .execute();
+    const { token } = await createApiToken({ db, now: new Date(), actorId: null, origin: { ip: null, userAgent: 'bench generator' } }, { name: BENCH_TOKEN, scopes: ['ledger:write'] });
     const file: GeneratedAccounts = {
       accounts: members.map((member) => byCustomer.get(member.customerId)!),
       longHistory: { ...longHistory, entries: ENTRIES_PER_ACCOUNT + extra },
+      importTargets,
+      apiToken: token,
     };
     writeFileSync(path.join(outDir, ACCOUNTS_FILE), JSON.stringify(file) + '\n');
     return `${summary}, and ${extra} more on one account; balances set; the first users' accounts in ${path.join(outDir, ACCOUNTS_FILE)}`;

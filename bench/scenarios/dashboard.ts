@@ -8,6 +8,7 @@ import { readGeneratedSessions } from '../generate/identity.ts';
 import { readGeneratedMemberships } from '../generate/parties.ts';
 import type { Scenario } from '../support/scenario.ts';
 import { MEMBERSHIP_LOOKUP } from './customer.ts';
+import { ledgerExtras } from './ledger-extras.ts';
 import { SESSION_LOOKUP } from './me.ts';
 
 /** Kysely without a database: compiles the app's own query builders to the SQL they send. */
@@ -52,5 +53,6 @@ export const dashboard: Scenario = {
       return `${session};\n${membership};\n${summary};\n`;
     },
   },
+  extras: ledgerExtras,
   note: 'Needs --database=postgres at the default scale: generating 10 million entries into PGlite takes too long.',
 };

@@ -16,6 +16,8 @@ export interface MeasureOptions {
   durationSec: number;
   warmupSec: number;
   maxRequests: number;
+  /** Overrides the scenarios' generated scale. */
+  customers?: number;
 }
 
 /** Where the app keeps its data: a fresh PGlite directory, or a PostgreSQL database per scenario. */
@@ -72,7 +74,7 @@ async function measureIn(dir: string, scenario: Scenario, options: MeasureOption
   mkdirSync(storage.dataDir);
   const data: GeneratedData = { dir };
   // Before the app starts: PGlite opens in one process at a time.
-  if (scenario.generate) await generateData(storage, scenario.generate, dir);
+  if (scenario.generate) await generateData(storage, { ...scenario.generate, ...(options.customers === undefined ? {} : { customers: options.customers }) }, dir);
   const requests = typeof scenario.requests === 'function' ? scenario.requests(data) : scenario.requests;
   const scenarioOptions = { ...options, connections: scenario.connections ?? options.connections };
   const extras = scenario.extras;

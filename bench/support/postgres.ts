@@ -90,6 +90,12 @@ const SLACK_MS = 30_000;
  * pgbench running `sqlFile` (`-f`), persistent connections, one client thread like autocannon.
  * Percentiles come from the per-transaction log (`--log`), which pgbench's summary lacks.
  */
+/** Runs psql against `url` with ON_ERROR_STOP; answers its standard output. */
+export async function runPsql(url: string, args: string[], timeoutMs = 600_000): Promise<string> {
+  const { stdout } = await exec(pgBin('psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', url, ...args], { cwd: '/', timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
 export async function runPgbench(sqlFile: string, options: PgbenchOptions): Promise<PgbenchResult> {
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'kabinet-bench-pgbench-'));
   try {
