@@ -11,15 +11,32 @@ export interface BalanceState {
 
 /**
  * Blocked for debt while the balance is below the account's threshold; lifted as soon as it is not
- * (a payment, a promised payment, a correction). Runs in the transaction that moved the balance.
+ * (a payment, a promised payment, a correction). Runs in the transaction that moved the balances, for
+ * all of them at once: one insert of the debt blocks that open, one update of those that end.
  */
-export async function applyDebtRule(trx: Db, account: BalanceState, now: Date): Promise<void> {
-  const inDebt = account.blockThreshold !== null && account.balance < account.blockThreshold;
-  if (inDebt) {
-    await openBlock(trx, { customerId: account.customerId, accountId: account.id, reason: 'debt', note: null, startedBy: null }, now);
-  } else {
-    await closeBlock(trx, { customerId: account.customerId, accountId: account.id, reason: 'debt', endedBy: null, note: null }, now);
+export async function applyDebtRules(trx: Db, accounts: readonly BalanceState[], now: Date): Promise<void> {
+  const inDebt = accounts.filter((account) => account.blockThreshold !== null && account.balance < account.blockThreshold);
+  const clear = accounts.filter((account) => !inDebt.includes(account));
+  if (inDebt.length > 0) {
+    await trx
+      .insertInto('accounts_block')
+      .values(inDebt.map((account) => ({ customer_id: account.customerId, id: uuidv7(), account_id: account.id, reason: 'debt' as const, note: null, started_at: now, started_by: null })))
+      .onConflict((oc) => oc.columns(['customer_id', 'account_id', 'reason']).where('ended_at', 'is', null).doNothing())
+      .execute();
   }
+  if (clear.length > 0) {
+    await trx
+      .updateTable('accounts_block')
+      .set({ ended_at: now, ended_by: null, end_note: null })
+      .where('reason', '=', 'debt')
+      .where('ended_at', 'is', null)
+      .where((eb) => eb.or(clear.map((account) => eb.and([eb('customer_id', '=', account.customerId), eb('account_id', '=', account.id)]))))
+      .execute();
+  }
+}
+
+export async function applyDebtRule(trx: Db, account: BalanceState, now: Date): Promise<void> {
+  await applyDebtRules(trx, [account], now);
 }
 
 export interface OpenBlock {
