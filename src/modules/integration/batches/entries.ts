@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/database.ts';
-import { findAccountsByNumbers, postEntries, type ChargeType, type EntryKind, type FieldProblem, type NewEntry } from '../../accounts/index.ts';
+import { postEntries, type ChargeType, type EntryKind, type FieldProblem, type NewEntry } from '../../accounts/index.ts';
+import { locateAccounts } from './account-numbers.ts';
 import { instant, kopecks, oneOf, period, Problems, text, type Item } from './fields.ts';
 import type { BatchContext, BatchKind, BatchSpec, Checked, ItemOutcome } from './runner.ts';
 
@@ -75,25 +76,12 @@ function checkEntry(rules: EntryKindRules, item: Item, ctx: BatchContext): { val
  * with other content is refused row-wise with the fields that differ.
  */
 async function applyEntries(rules: EntryKindRules, trx: Db, items: ReadonlyArray<Checked<EntryItem>>, ctx: BatchContext): Promise<ItemOutcome[]> {
-  const accounts = await findAccountsByNumbers(
-    trx,
-    items.map((item) => item.value.accountNumber),
-  );
-  const outcomes: ItemOutcome[] = new Array(items.length);
-  const entries: NewEntry[] = [];
-  const positions: number[] = [];
-  items.forEach(({ value }, position) => {
-    const account = accounts.get(value.accountNumber);
-    if (!account) {
-      outcomes[position] = {
-        errors: [{ field: 'account_number', code: 'account_not_found', message: { ru: `Лицевой счёт ${value.accountNumber} не найден`, en: `account ${value.accountNumber} is not found` } }],
-      };
-      return;
-    }
+  const { outcomes, located } = await locateAccounts(trx, items);
+  const entries: NewEntry[] = located.map(({ account, value }) => {
     const { accountNumber: _number, ...fields } = value;
-    entries.push({ customerId: account.customerId, accountId: account.id, kind: rules.ledger, source: ctx.source, ...fields });
-    positions.push(position);
+    return { customerId: account.customerId, accountId: account.id, kind: rules.ledger, source: ctx.source, ...fields };
   });
+  const positions = located.map(({ position }) => position);
   const posted = await postEntries(trx, entries, ctx.now);
   posted.forEach((outcome, at) => {
     const position = positions[at]!;

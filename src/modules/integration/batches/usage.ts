@@ -1,6 +1,7 @@
-import { findAccountsByNumbers, recordUsage, type UsageMetric, type UsageRecord } from '../../accounts/index.ts';
+import { recordUsage, type UsageMetric, type UsageRecord } from '../../accounts/index.ts';
+import { locateAccounts } from './account-numbers.ts';
 import { isoDay, oneOf, Problems, quantity, text } from './fields.ts';
-import type { BatchSpec, ItemOutcome } from './runner.ts';
+import type { BatchSpec } from './runner.ts';
 
 export interface UsageItem {
   accountNumber: string;
@@ -31,24 +32,9 @@ export const usageSpec: BatchSpec<UsageItem> = {
     return { value: { accountNumber: accountNumber!, day: day!, metric: metric!, quantity: amount! } };
   },
   async apply(trx, items, ctx) {
-    const accounts = await findAccountsByNumbers(
-      trx,
-      items.map((item) => item.value.accountNumber),
-    );
-    const outcomes: ItemOutcome[] = new Array(items.length);
-    const records: UsageRecord[] = [];
-    const positions: number[] = [];
-    items.forEach(({ value }, position) => {
-      const account = accounts.get(value.accountNumber);
-      if (!account) {
-        outcomes[position] = {
-          errors: [{ field: 'account_number', code: 'account_not_found', message: { ru: `Лицевой счёт ${value.accountNumber} не найден`, en: `account ${value.accountNumber} is not found` } }],
-        };
-        return;
-      }
-      records.push({ customerId: account.customerId, accountId: account.id, day: value.day, metric: value.metric, quantity: value.quantity });
-      positions.push(position);
-    });
+    const { outcomes, located } = await locateAccounts(trx, items);
+    const records: UsageRecord[] = located.map(({ account, value }) => ({ customerId: account.customerId, accountId: account.id, day: value.day, metric: value.metric, quantity: value.quantity }));
+    const positions = located.map(({ position }) => position);
     const recorded = await recordUsage(trx, records, ctx.now);
     recorded.forEach((outcome, at) => {
       const position = positions[at]!;
