@@ -8,17 +8,8 @@ import { partialCharge, periodicEntry } from './charges.ts';
 import { prorate, remainingDays } from './dates.ts';
 import { AccountStateError, isUniqueViolation, ServiceAlreadyActiveError, ServiceAlreadyCancelledError, ServiceNotActiveError, ServiceNotOfferedError } from './errors.ts';
 import { requireAccount, type Actor, type TariffsContext } from './service.ts';
-import {
-  findService,
-  insertSubscription,
-  listLiveSubscriptions,
-  listServices,
-  lockLiveSubscription,
-  setSubscriptionEnd,
-  type AccountKey,
-  type Service,
-  type Subscription,
-} from './store.ts';
+import { insertSubscription, listLiveSubscriptions, lockLiveSubscription, setSubscriptionEnd, type AccountKey, type Subscription } from './store.ts';
+import { findService, listServices, type Service } from './catalog-store.ts';
 
 /** What ordering a service costs today: the rest of this month once, then the monthly price. */
 export interface OrderTerms {

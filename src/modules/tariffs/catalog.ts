@@ -1,21 +1,7 @@
 import { recordAudit, type RequestOrigin } from '../../platform/audit/audit.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { CodeTakenError, isUniqueViolation, PlanNotFoundError, ServiceNotFoundError } from './errors.ts';
-import {
-  codeTaken,
-  insertPlan,
-  insertService,
-  listPlans,
-  listServices,
-  setPlanStatus,
-  setServiceStatus,
-  updatePlanRow,
-  updateServiceRow,
-  upsertPlanRow,
-  upsertServiceRow,
-  type Plan,
-  type Service,
-} from './store.ts';
+import { codeTaken, insertPlan, insertService, listPlans, listServices, setPlanStatus, setServiceStatus, updatePlanRow, updateServiceRow, upsertPlanRow, upsertServiceRow, type Plan, type Service } from './catalog-store.ts';
 import type { CatalogStatus } from './tables.ts';
 
 /**

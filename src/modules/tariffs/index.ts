@@ -1,5 +1,6 @@
 export type { TariffsTables, CatalogStatus, ChangeKind } from './tables.ts';
-export type { Assignment, Plan, Service, Subscription } from './store.ts';
+export type { Assignment, Subscription } from './store.ts';
+export type { Plan, Service } from './catalog-store.ts';
 export { tariffsRoutes, type TariffsRouteOptions } from './routes.ts';
 export { assignPlan, getPlanOn, type TariffsContext } from './service.ts';
 export { subscribeService } from './addons.ts';

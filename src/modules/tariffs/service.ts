@@ -16,19 +16,8 @@ import {
   PlanNotOfferedError,
   SamePlanError,
 } from './errors.ts';
-import {
-  cancelAssignment,
-  findPlan,
-  insertAssignment,
-  listAssignments,
-  listLiveSubscriptions,
-  listPlans,
-  lockAssignments,
-  setAssignmentEnd,
-  type AccountKey,
-  type Assignment,
-  type Plan,
-} from './store.ts';
+import { cancelAssignment, insertAssignment, listAssignments, listLiveSubscriptions, lockAssignments, setAssignmentEnd, type AccountKey, type Assignment } from './store.ts';
+import { findPlan, listPlans, type Plan } from './catalog-store.ts';
 
 export interface TariffsContext {
   db: Db;
